@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2034  # variables are used by the scripts that source this file
 # Shared settings/helpers for scripts/infra/*.sh. Source it, don't run it.
 set -euo pipefail
 

@@ -33,13 +33,22 @@ export interface SubscribeOptions {
   handler: MessageHandler;
   /** Where a group with no committed offset starts. Default: earliest, so nothing published before start is lost. */
   fromBeginning?: boolean;
-  /** Delay before a failed message is delivered again. */
+  /** Delay before a failed message is delivered again. Default: the adapter's (1 s unless configured). */
   redeliveryDelayMs?: number;
 }
 
+export interface StopOptions {
+  /**
+   * How long to wait for in-flight messages. Past it they are abandoned uncommitted (their handlers keep running
+   * unobserved) and the group gets them again, as after a crash. Default: wait as long as they take.
+   * A service's SIGTERM hook should pass a little less than its termination grace period.
+   */
+  drainTimeoutMs?: number;
+}
+
 export interface Subscription {
-  /** Finishes the in-flight message, commits, leaves the group. */
-  stop(): Promise<void>;
+  /** Finishes the in-flight messages, commits, leaves the group. Idempotent. */
+  stop(options?: StopOptions): Promise<void>;
 }
 
 /** The event bus port. Adapters: Kafka (kafkajs) and in-process (embedded mode, unit tests). */

@@ -5,3 +5,4 @@ export * from './dead-letter.schema';
 export * from './codec';
 export * from './headers';
 export * from './topics';
+export * from './support-form.schema';

@@ -1,2 +1,4 @@
 export * from './app-error';
 export * from './redaction';
+export * from './reply-format';
+export * from './ticket-number';

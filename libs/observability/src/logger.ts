@@ -8,7 +8,7 @@ export type { Logger } from 'pino';
  * so a log line can say *which* customer without saying *who*.
  */
 export const PII_PATHS = [
-  'email', 'phone', 'text', 'body', 'html', 'subject', 'displayName', 'name', 'message.text', 'customer',
+  'email', 'phone', 'text', 'body', 'html', 'subject', 'displayName', 'message.text', 'customer',
   'recipient', 'password', 'token', 'authorization', 'cookie',
   '*.email', '*.phone', '*.text', '*.body', '*.html', '*.subject', '*.displayName', '*.customer', '*.recipient',
   '*.password', '*.token', '*.authorization', '*.cookie',

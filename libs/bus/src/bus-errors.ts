@@ -1,0 +1,20 @@
+import { AppError } from '@cs/domain';
+
+/** Error codes the bus raises itself (adapters add their vendor's in their own folder). */
+export const BUS_ERROR = {
+  closed: 'BUS_CLOSED',
+  unknownTopic: 'BUS_UNKNOWN_TOPIC',
+  invalidRequest: 'BUS_INVALID_REQUEST',
+  publishFailed: 'BUS_PUBLISH_FAILED',
+} as const;
+
+/** Caller mistakes: retrying the same call cannot help. */
+export function invalidBusRequest(message: string): AppError {
+  return new AppError(BUS_ERROR.invalidRequest, message, { retriable: false });
+}
+
+/** Checks what both adapters require of a subscription, so they fail the same way. */
+export function assertValidSubscription(groupId: string, topics: string[]): void {
+  if (!groupId) throw invalidBusRequest('subscribe: groupId must be a non-empty string');
+  if (topics.length === 0 || topics.some((t) => !t)) throw invalidBusRequest('subscribe: topics must be non-empty names');
+}

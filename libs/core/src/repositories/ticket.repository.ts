@@ -1,0 +1,96 @@
+import type { Channel } from '@cs/contracts';
+import { generateTicketNumber } from '@cs/domain';
+import type { EscalationReason, Queryable } from '@cs/ports';
+
+export interface TicketRow {
+  id: string;
+  number: string;
+  status: string;
+  subject: string | null;
+  conversation_id: string | null;
+  customer_id: string | null;
+  channel: Channel;
+  created_at: Date;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && err.code === UNIQUE_VIOLATION;
+}
+
+/** Inserts with a fresh number, retrying on the (rare) number collision. */
+async function insertWithNumber(tx: Queryable, sql: string, params: unknown[]): Promise<TicketRow> {
+  for (let attempt = 0; ; attempt++) {
+    const number = generateTicketNumber();
+    try {
+      await tx.query('SAVEPOINT ticket_number');
+      const result = await tx.query<TicketRow>(sql, [number, ...params]);
+      await tx.query('RELEASE SAVEPOINT ticket_number');
+      return result.rows[0]!;
+    } catch (err) {
+      await tx.query('ROLLBACK TO SAVEPOINT ticket_number');
+      if (!isUniqueViolation(err) || attempt >= 4) throw err;
+    }
+  }
+}
+
+const RETURNING = 'RETURNING id, number, status, subject, conversation_id, customer_id, channel, created_at';
+
+/** The web form gets its ticket at once, before processing, so the customer has a number and a status link. */
+export async function createWebTicket(
+  tx: Queryable,
+  input: { subject: string; category: string; priority: string; statusTokenHash: string },
+): Promise<TicketRow> {
+  return insertWithNumber(
+    tx,
+    `INSERT INTO tickets (number, channel, subject, category, priority, status, status_token_hash)
+     VALUES ($1, 'web_form', $2, $3, $4, 'open', $5) ${RETURNING}`,
+    [input.subject, input.category, input.priority, input.statusTokenHash],
+  );
+}
+
+/** The conversation's ticket: the pre-created web ticket, the open one, or a new one. */
+export async function ensureTicket(
+  tx: Queryable,
+  input: { conversationId: string; customerId: string; channel: Channel; subject?: string; ticketNumber?: string },
+): Promise<TicketRow> {
+  if (input.ticketNumber) {
+    const linked = await tx.query<TicketRow>(
+      `UPDATE tickets SET conversation_id = $2, customer_id = $3, updated_at = now() WHERE number = $1 ${RETURNING}`,
+      [input.ticketNumber, input.conversationId, input.customerId],
+    );
+    if (linked.rows[0]) return linked.rows[0];
+  }
+  const open = await tx.query<TicketRow>(
+    `SELECT id, number, status, subject, conversation_id, customer_id, channel, created_at FROM tickets
+      WHERE conversation_id = $1 AND status NOT IN ('resolved', 'closed') ORDER BY created_at DESC LIMIT 1`,
+    [input.conversationId],
+  );
+  if (open.rows[0]) return open.rows[0];
+  return insertWithNumber(
+    tx,
+    `INSERT INTO tickets (number, conversation_id, customer_id, channel, subject, category, priority, status)
+     VALUES ($1, $2, $3, $4, $5, 'general', 'medium', 'open') ${RETURNING}`,
+    [input.conversationId, input.customerId, input.channel, input.subject ?? null],
+  );
+}
+
+export async function markTicketEscalated(
+  tx: Queryable,
+  ticketId: string,
+  escalation: { reason: EscalationReason; evidence: Record<string, unknown>; bestKbScore: number | null },
+): Promise<void> {
+  await tx.query(
+    `UPDATE tickets SET status = 'escalated', escalation_reason = $2, escalation_evidence = $3, best_kb_score = $4, updated_at = now()
+      WHERE id = $1`,
+    [ticketId, escalation.reason, JSON.stringify(escalation.evidence), escalation.bestKbScore],
+  );
+}
+
+export async function markTicketAnswered(tx: Queryable, ticketId: string, bestKbScore: number | null): Promise<void> {
+  await tx.query(
+    `UPDATE tickets SET status = 'pending', best_kb_score = $2, updated_at = now() WHERE id = $1 AND status = 'open'`,
+    [ticketId, bestKbScore],
+  );
+}

@@ -1,0 +1,12 @@
+export * from './sql-client.port';
+export * from './sql-client.factory';
+export * from './db-errors';
+export * from './parse-db-error';
+export * from './vector-literal';
+export { createPgSqlClient, type PostgresOptions } from './postgres/pg-sql-client';
+export { createPgliteSqlClient, type PgliteOptions } from './pglite/pglite-sql-client';
+export * from './migrations/migration-files';
+export * from './migrations/migrate';
+export * from './testing/isolated-schema';
+export * from './repositories/processed-events.repository';
+export * from './repositories/outbox.repository';

@@ -1,0 +1,4 @@
+export * from './graceful-shutdown';
+export * from './infrastructure';
+export * from './runtime.env';
+export * from './run-service';

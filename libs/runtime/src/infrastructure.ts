@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InMemoryEventBus, KafkaEventBus, kafkaOptionsFromEnv } from '@cs/bus';
+import { TOPIC_PARTITIONS } from '@cs/contracts';
+import { OutboxRelay } from '@cs/core';
+import { createSqlClient, migrate } from '@cs/db';
+import { createLogger, createMetricsRegistry, type HealthCheck, type Logger, type Registry } from '@cs/observability';
+import type { EventBus, SqlClient } from '@cs/ports';
+import type { RuntimeEnv } from './runtime.env';
+
+export interface Infrastructure {
+  service: string;
+  logger: Logger;
+  registry: Registry;
+  db: SqlClient;
+  bus: EventBus;
+  relay: OutboxRelay;
+  readiness: HealthCheck[];
+  mode: { database: 'postgres' | 'pglite'; bus: 'kafka' | 'in-memory' };
+  close(): Promise<void>;
+}
+
+/** Builds the adapters a service runs on from its environment; the same use cases run on either set. */
+export async function createInfrastructure(service: string, env: RuntimeEnv, options: { allowInMemoryBus?: boolean } = {}): Promise<Infrastructure> {
+  const logger = createLogger({ service, level: env.LOG_LEVEL, pretty: env.LOG_PRETTY });
+  const registry = createMetricsRegistry(service);
+  let db: SqlClient;
+  if (env.DATABASE_URL) {
+    db = await createSqlClient({
+      url: env.DATABASE_URL,
+      poolMax: env.DATABASE_POOL_MAX,
+      applicationName: service,
+      onPoolError: (err) => logger.warn({ err }, 'idle database connection failed'),
+    });
+  } else {
+    const dataDir = resolve(env.DATA_DIR, 'pglite');
+    mkdirSync(dataDir, { recursive: true });
+    db = await createSqlClient({ pglite: { dataDir } });
+  }
+  if (env.MIGRATE_ON_START || !env.DATABASE_URL) {
+    const result = await migrate(db);
+    if (result.applied.length > 0) logger.info({ applied: result.applied.map((m) => m.name) }, 'database migrated');
+  }
+  let bus: EventBus;
+  if (env.KAFKA_BROKERS) {
+    bus = new KafkaEventBus({ ...kafkaOptionsFromEnv({ ...env, KAFKA_BROKERS: env.KAFKA_BROKERS }), clientId: `${env.KAFKA_CLIENT_ID}-${service}`, logger, registry });
+  } else if (options.allowInMemoryBus) {
+    bus = new InMemoryEventBus({ topicPartitions: TOPIC_PARTITIONS, logger, registry });
+  } else {
+    throw new Error(`${service} runs as its own process and needs KAFKA_BROKERS (the in-process bus only works in the standalone mode)`);
+  }
+  const relay = new OutboxRelay({ db, bus, logger: logger.child({ component: 'outbox-relay' }), pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS });
+  const readiness: HealthCheck[] = [
+    { name: 'database', critical: true, check: async () => (await db.query('SELECT 1'), { status: 'healthy' }) },
+    { name: 'bus', critical: true, check: async () => ({ status: (await bus.isHealthy()) ? 'healthy' : 'unhealthy' }) },
+  ];
+  return {
+    service,
+    logger,
+    registry,
+    db,
+    bus,
+    relay,
+    readiness,
+    mode: { database: env.DATABASE_URL ? 'postgres' : 'pglite', bus: env.KAFKA_BROKERS ? 'kafka' : 'in-memory' },
+    async close() {
+      await relay.stop();
+      await bus.close();
+      await db.close();
+    },
+  };
+}

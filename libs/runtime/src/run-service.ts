@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { httpEnv, loadConfig } from '@cs/config';
+import { createHttpApp, errorHandler, type express } from '@cs/http';
+import { createInfrastructure, type Infrastructure } from './infrastructure';
+import { installGracefulShutdown } from './graceful-shutdown';
+import { runtimeEnv, type RuntimeEnv } from './runtime.env';
+
+export interface ServiceComponent {
+  /** Public routes, mounted after the health and metrics endpoints. */
+  router?: express.Router;
+  /** Drains in-flight work (consumers finish their message and commit). */
+  stop(): Promise<void>;
+}
+
+/** Runtime + HTTP settings plus the service's own; PORT defaults per service. */
+export function serviceEnvSchema<E extends z.ZodRawShape>(defaultPort: number, extra: E) {
+  return z.object({ ...runtimeEnv, ...httpEnv, PORT: httpEnv.PORT.default(defaultPort), ...extra });
+}
+
+export interface ServiceSpec<S extends z.ZodType> {
+  name: string;
+  env: S;
+  /** Only the standalone process, which hosts every consumer itself, may run on the in-process bus. */
+  allowInMemoryBus?: boolean;
+  start(infra: Infrastructure, env: z.infer<S>): Promise<ServiceComponent>;
+}
+
+/**
+ * The shape of every service's main.ts: parse config (fail fast), build adapters, start the component, serve
+ * /healthz /readyz /metrics and its routes, and shut down in order on SIGTERM.
+ */
+export async function runService<S extends z.ZodType>(spec: ServiceSpec<S>): Promise<void> {
+  try {
+    const parsed = loadConfig(spec.name, spec.env);
+    const env = parsed as RuntimeEnv & { PORT: number; HOST: string };
+    const infra = await createInfrastructure(spec.name, env, { allowInMemoryBus: spec.allowInMemoryBus });
+    infra.relay.start();
+    let accepting = true;
+    const component = await spec.start(infra, parsed);
+    const app = createHttpApp({ service: spec.name, logger: infra.logger, registry: infra.registry, readiness: infra.readiness, isAccepting: () => accepting });
+    if (component.router) app.use(component.router);
+    app.use(errorHandler(infra.logger));
+    const server = app.listen(env.PORT, env.HOST, () => infra.logger.info({ port: env.PORT, mode: infra.mode }, `${spec.name} ready`));
+    installGracefulShutdown(
+      infra.logger,
+      [
+        ['readiness', async () => void (accepting = false)],
+        ['http', () => new Promise<void>((resolve) => server.close(() => resolve()))],
+        ['component', () => component.stop()],
+        ['infrastructure', () => infra.close()],
+      ],
+      env.SHUTDOWN_TIMEOUT_MS,
+    );
+  } catch (err) {
+    process.stderr.write(`${spec.name} failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+}

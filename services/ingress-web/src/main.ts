@@ -1,0 +1,5 @@
+import { runService, serviceEnvSchema } from '@cs/runtime';
+import { ingressWebEnv } from './ingress-web.env';
+import { startIngressWeb } from './ingress-web.component';
+
+void runService({ name: 'ingress-web', env: serviceEnvSchema(3100, ingressWebEnv), start: startIngressWeb });
