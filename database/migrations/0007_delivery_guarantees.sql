@@ -10,6 +10,8 @@ CREATE INDEX processed_events_processed_at_idx ON processed_events (processed_at
 -- Events accepted while Kafka was unreachable (or written in a business transaction), published later by a relay.
 CREATE TABLE outbox (
   id bigserial PRIMARY KEY,
+  -- Set when the payload is an event: a second enqueue of it (a provider redelivering a webhook) is ignored.
+  event_id text,
   topic text NOT NULL,
   key text,
   payload text NOT NULL,
@@ -22,6 +24,7 @@ CREATE TABLE outbox (
   last_error text
 );
 CREATE INDEX outbox_unpublished_idx ON outbox (id) WHERE published_at IS NULL;
+CREATE UNIQUE INDEX outbox_event_id_key ON outbox (event_id) WHERE event_id IS NOT NULL;
 
 -- Egress records every send by the reply's eventId, so a redelivered reply is sent once.
 CREATE TABLE deliveries (

@@ -1,8 +1,7 @@
 -- A queryable mirror of the dead-letter topic, for the redrive CLI and ops metrics.
 CREATE TABLE dead_letters (
-  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  -- The contract's deadLetterId: mirroring a redelivered DLQ record stores it once.
-  dead_letter_id text NOT NULL UNIQUE,
+  -- The contract's deadLetterId (a UUID in practice, any 8-64 characters by contract): a redelivered DLQ record is stored once.
+  id text PRIMARY KEY CHECK (length(id) BETWEEN 8 AND 64),
   -- The failed event's own eventId, when it could be read.
   event_id text,
   correlation_id text,

@@ -13,3 +13,4 @@ export {
   type KafkaRetryOptions,
 } from './kafka/kafka-config';
 export { createTopics, type TopicSpec } from './kafka/kafka-admin';
+export { NamespacedEventBus, withNamespace } from './namespaced-event-bus';
