@@ -29,7 +29,7 @@ export function guardedSession(direct: Queryable, runTransaction: TransactionRun
 }
 
 /** A handle that refuses to run once its scope ended, so a leaked tx/session cannot touch a reused connection. */
-export function scoped(inner: Queryable, what = 'transaction/session'): { handle: Queryable; end: () => void } {
+export function scoped(inner: Queryable, what = 'transaction/session'): { handle: Queryable; end: () => void; assertOpen: () => void } {
   let open = true;
   const check = () => {
     if (!open) throw new SqlClientMisuseError(`${what} handle used after it ended`);
@@ -42,5 +42,6 @@ export function scoped(inner: Queryable, what = 'transaction/session'): { handle
     end: () => {
       open = false;
     },
+    assertOpen: check,
   };
 }

@@ -8,5 +8,3 @@ export { createPgliteSqlClient, type PgliteOptions } from './pglite/pglite-sql-c
 export * from './migrations/migration-files';
 export * from './migrations/migrate';
 export * from './testing/isolated-schema';
-export * from './repositories/processed-events.repository';
-export * from './repositories/outbox.repository';

@@ -1,10 +1,8 @@
 import { describeWithInfra, testDatabaseUrl } from '@cs/testing';
+import { claimOutboxBatch, enqueueOutbox, markProcessed } from '@cs/core';
 import {
-  claimOutboxBatch,
   createIsolatedTestDatabase,
   createSqlClient,
-  enqueueOutbox,
-  markProcessed,
   migrate,
   readMigrationFiles,
   type IsolatedTestDatabase,

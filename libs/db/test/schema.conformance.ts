@@ -1,12 +1,8 @@
+import { claimOutboxBatch, enqueueOutbox, markOutboxPublished, markProcessed, recordOutboxFailure } from '@cs/core';
 import {
-  claimOutboxBatch,
-  enqueueOutbox,
-  markOutboxPublished,
-  markProcessed,
   migrate,
   parseDbError,
   readMigrationFiles,
-  recordOutboxFailure,
   toVectorLiteral,
   type SqlClient,
 } from '../src';

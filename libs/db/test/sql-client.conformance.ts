@@ -1,4 +1,4 @@
-import { parseDbError, SqlClientMisuseError, type Queryable, type SqlClient } from '../src';
+import { parseDbError, SqlClientMisuseError, type Queryable, type SqlClient, type SqlSession } from '../src';
 
 /** Behaviour both adapters must share; each adapter's spec calls this with its client. */
 export function sqlClientConformance(getClient: () => SqlClient): void {
@@ -58,12 +58,18 @@ export function sqlClientConformance(getClient: () => SqlClient): void {
     expect((await db().query<{ n: number }>('SELECT n FROM conformance_counter')).rows[0]!.n).toBe(10);
   });
 
-  it('refuses a transaction handle used after the transaction ended', async () => {
+  it('refuses transaction and session handles used after they ended', async () => {
     let leaked: Queryable | undefined;
     await db().transaction(async (tx) => {
       leaked = tx;
     });
     await expect(leaked!.query('SELECT 1')).rejects.toThrow();
+    let leakedSession: SqlSession | undefined;
+    await db().session(async (session) => {
+      leakedSession = session;
+    });
+    await expect(leakedSession!.query('SELECT 1')).rejects.toBeInstanceOf(SqlClientMisuseError);
+    await expect(leakedSession!.transaction(async () => 1)).rejects.toBeInstanceOf(SqlClientMisuseError);
   });
 
   it('runs a session on one connection, with transactions that cannot be bypassed', async () => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InMemoryEventBus, KafkaEventBus, kafkaOptionsFromEnv } from '@cs/bus';
+import { InMemoryEventBus, KafkaEventBus, kafkaOptionsFromEnv, withNamespace } from '@cs/bus';
 import { TOPIC_PARTITIONS } from '@cs/contracts';
 import { OutboxRelay } from '@cs/core';
 import { createSqlClient, migrate } from '@cs/db';
@@ -30,6 +30,7 @@ export async function createInfrastructure(service: string, env: RuntimeEnv, opt
       url: env.DATABASE_URL,
       poolMax: env.DATABASE_POOL_MAX,
       applicationName: service,
+      ...(env.DATABASE_SCHEMA ? { searchPath: [env.DATABASE_SCHEMA, 'public'] } : {}),
       onPoolError: (err) => logger.warn({ err }, 'idle database connection failed'),
     });
   } else {
@@ -43,7 +44,14 @@ export async function createInfrastructure(service: string, env: RuntimeEnv, opt
   }
   let bus: EventBus;
   if (env.KAFKA_BROKERS) {
-    bus = new KafkaEventBus({ ...kafkaOptionsFromEnv({ ...env, KAFKA_BROKERS: env.KAFKA_BROKERS }), clientId: `${env.KAFKA_CLIENT_ID}-${service}`, logger, registry });
+    const kafka = new KafkaEventBus({
+      ...kafkaOptionsFromEnv({ ...env, KAFKA_BROKERS: env.KAFKA_BROKERS }),
+      clientId: `${env.KAFKA_CLIENT_ID}-${service}`,
+      consumer: { sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS, heartbeatIntervalMs: Math.floor(env.KAFKA_SESSION_TIMEOUT_MS / 10) },
+      logger,
+      registry,
+    });
+    bus = withNamespace(kafka, env.KAFKA_TOPIC_PREFIX);
   } else if (options.allowInMemoryBus) {
     bus = new InMemoryEventBus({ topicPartitions: TOPIC_PARTITIONS, logger, registry });
   } else {

@@ -9,6 +9,8 @@ export const runtimeEnv = {
   ...baseEnv,
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Schema to use first on the search_path (several environments or test runs in one database). */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier').optional(),
   DATA_DIR: z.string().default('.data'),
   KAFKA_BROKERS: kafkaEnv.KAFKA_BROKERS.optional(),
   KAFKA_CLIENT_ID: kafkaEnv.KAFKA_CLIENT_ID,
@@ -16,6 +18,8 @@ export const runtimeEnv = {
   KAFKA_SASL_MECHANISM: kafkaEnv.KAFKA_SASL_MECHANISM,
   KAFKA_SASL_USERNAME: kafkaEnv.KAFKA_SASL_USERNAME,
   KAFKA_SASL_PASSWORD: kafkaEnv.KAFKA_SASL_PASSWORD,
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, dot, dash, underscore').default(''),
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(30_000),
   MIGRATE_ON_START: booleanFromEnv.default(false),
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),

@@ -2,6 +2,12 @@
 // with CS_REQUIRE_INFRA=1 any such skip fails the run, so CI can never pass on skipped integration suites.
 const MARKER = '[needs ';
 
+// A suite skipped by a name filter (-t) while its infrastructure is up is not an infrastructure skip.
+function needsAreDown(title) {
+  const needs = title.slice(title.indexOf(MARKER) + MARKER.length, title.lastIndexOf(']')).split(' + ');
+  return needs.some((need) => process.env[`CS_INFRA_${need.trim().toUpperCase()}`] !== 'up');
+}
+
 class InfraSkipReporter {
   constructor() {
     this.error = undefined;
@@ -13,7 +19,7 @@ class InfraSkipReporter {
       for (const test of file.testResults) {
         if (test.status !== 'pending' && test.status !== 'skipped') continue;
         const suite = test.ancestorTitles.find((t) => t.includes(MARKER));
-        if (!suite) continue;
+        if (!suite || !needsAreDown(suite)) continue;
         skipped.set(suite, (skipped.get(suite) ?? 0) + 1);
       }
     }

@@ -1,4 +1,6 @@
+import { AppError } from '@cs/domain';
 import type { Admin, Kafka } from 'kafkajs';
+import { delay } from '../wait';
 import { createKafkaClient, silentLogger } from './kafka-client';
 import type { KafkaConnectionOptions } from './kafka-config';
 import { parseKafkaError } from './parse-kafka-error';
@@ -30,15 +32,35 @@ export async function createTopics(
     if (missing.length === 0) return [];
     // false = "already exists": another process created them between listTopics and here.
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions, replicationFactor: t.replicationFactor ?? -1 })),
     });
+    await waitForLeaders(admin, missing.map((t) => t.topic));
     logger.info({ topics: missing.map((t) => t.topic) }, 'created kafka topics');
     return missing.map((t) => t.topic);
   } catch (err) {
     throw parseKafkaError(err, 'create topics');
   } finally {
     await admin.disconnect().catch(() => undefined);
+  }
+}
+
+/**
+ * kafkajs's own waitForLeaders tolerates only LEADER_NOT_AVAILABLE, but a KRaft broker may answer
+ * UNKNOWN_TOPIC_OR_PARTITION for a moment after creating a topic (admin/index.js retryOnLeaderNotAvailable).
+ * There is no notification for "leaders elected", so this polls briefly.
+ */
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+      if (metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (err) {
+      if (!parseKafkaError(err, 'wait for leaders').retriable || Date.now() > deadline) throw err;
+    }
+    if (Date.now() > deadline) throw new AppError('KAFKA_TOPIC_LEADERS_TIMEOUT', `no leaders for ${topics.join(', ')} after ${timeoutMs} ms`, { retriable: true });
+    await delay(100);
   }
 }
 

@@ -95,6 +95,8 @@ export class KafkaEventBus implements EventBus {
       // One request in flight per broker connection: a retried batch can never overtake the next one.
       maxInFlightRequests: 1,
       createPartitioner: Partitioners.DefaultPartitioner,
+      // Topics come from the kafka:topics CLI with their partition counts, never from a typo on a permissive broker.
+      allowAutoTopicCreation: false,
       retry: toKafkaRetry(this.options.producerRetry ?? { retries: 5 }),
     });
     const connecting = producer.connect().then(() => producer);

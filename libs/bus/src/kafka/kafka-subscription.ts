@@ -38,6 +38,7 @@ export class KafkaSubscription implements Subscription {
       heartbeatInterval: tuning.heartbeatIntervalMs,
       rebalanceTimeout: tuning.rebalanceTimeoutMs,
       maxWaitTimeInMs: tuning.maxWaitTimeMs,
+      allowAutoTopicCreation: false,
       retry: toKafkaRetry(options.retry),
     });
     this.delivery = new MessageDelivery({ groupId: subscribe.groupId, handler: subscribe.handler, metrics, logger });

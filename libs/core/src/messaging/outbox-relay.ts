@@ -1,6 +1,6 @@
 import type { Logger } from '@cs/observability';
 import type { EventBus, SqlClient } from '@cs/ports';
-import { claimOutboxBatch, markOutboxPublished, recordOutboxFailure, type OutboxRow } from '../repositories/outbox.repository';
+import { claimOutboxBatch, markOutboxPublished, recordOutboxFailure, type OutboxRecord } from '../repositories/outbox.repository';
 
 export interface OutboxRelayOptions {
   db: SqlClient;
@@ -14,8 +14,10 @@ export interface OutboxRelayOptions {
 }
 
 /**
- * Publishes what use cases committed to the outbox table. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
+ * Publishes what use cases committed to the outbox table. Rows are leased with FOR UPDATE SKIP LOCKED, so several
  * replicas can relay at once; a row is marked published only after the bus acknowledged it (acks=all on Kafka).
+ * A relay that dies mid-publish loses its lease and another publishes the rows again: at-least-once, and every
+ * consumer is idempotent by eventId.
  */
 export class OutboxRelay {
   private running = false;
@@ -26,6 +28,7 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly failureBackoffMs: number;
+  private readonly leaseMs = 30_000;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
@@ -51,26 +54,29 @@ export class OutboxRelay {
     await this.loop;
   }
 
-  /** One pass: publishes up to batchSize rows; returns how many were published. */
+  /** One pass: publishes up to batchSize due rows; returns how many were published. */
   async relayOnce(): Promise<number> {
     const { db, bus } = this.options;
-    let claimed: OutboxRow[] = [];
+    // The claim commits at once (a lease), so no transaction stays open while Kafka is slow or down.
+    const claimed = await claimOutboxBatch(db, { limit: this.batchSize, leaseMs: this.leaseMs });
+    if (claimed.length === 0) return 0;
+    const byTopic = new Map<string, OutboxRecord[]>();
+    for (const row of claimed) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    const published: string[] = [];
     try {
-      return await db.transaction(async (tx) => {
-        claimed = await claimOutboxBatch(tx, this.batchSize);
-        if (claimed.length === 0) return 0;
-        const byTopic = new Map<string, OutboxRow[]>();
-        for (const row of claimed) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
-        for (const [topic, rows] of byTopic) {
-          await bus.publish(topic, rows.map((r) => ({ key: r.key, value: r.payload, headers: r.headers })));
-        }
-        await markOutboxPublished(tx, claimed.map((r) => r.id));
-        return claimed.length;
-      });
+      for (const [topic, rows] of byTopic) {
+        await bus.publish(topic, rows.map((r) => ({ key: r.key ?? r.id, value: r.payload, headers: r.headers })));
+        published.push(...rows.map((r) => r.id));
+      }
     } catch (err) {
-      if (claimed.length > 0) await recordOutboxFailure(db, claimed.map((r) => r.id), err).catch(() => undefined);
+      const failed = claimed.filter((r) => !published.includes(r.id));
+      const message = err instanceof Error ? err.message : String(err);
+      await Promise.all(failed.map((r) => recordOutboxFailure(db, r.id, message, this.failureBackoffMs)));
       throw err;
+    } finally {
+      await markOutboxPublished(db, published);
     }
+    return published.length;
   }
 
   private async run(): Promise<void> {

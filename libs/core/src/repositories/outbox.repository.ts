@@ -1,51 +1,84 @@
-import type { Queryable, SqlClient } from '@cs/ports';
+import type { Queryable } from '@cs/ports';
 
 export interface OutboxMessage {
   topic: string;
-  key: string;
-  payload: Buffer;
-  headers: Record<string, string>;
-  /** When set, a second enqueue of the same event is ignored (duplicate webhook deliveries). */
+  key: string | null;
+  /** The encoded event (UTF-8 JSON from encodeEvent); a Buffer is stored as its UTF-8 text. */
+  payload: string | Buffer;
+  headers?: Record<string, string>;
+  /** When set, enqueueing the same event again (a provider redelivering a webhook) is a no-op. */
   eventId?: string;
 }
 
-export interface OutboxRow {
+export interface OutboxRecord {
+  /** bigserial, as a string like every int8. */
   id: string;
   topic: string;
-  key: string;
-  payload: Buffer;
+  key: string | null;
+  payload: string;
   headers: Record<string, string>;
+  /** Including the claim that returned this record. */
+  attempts: number;
+  createdAt: Date;
 }
 
-/** Adds a message to publish after the surrounding transaction commits; false if that eventId is already there. */
-export async function enqueueOutbox(tx: Queryable, m: OutboxMessage): Promise<boolean> {
-  const result = await tx.query(
-    `INSERT INTO outbox (topic, key, payload, headers, event_id) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (event_id) WHERE event_id IS NOT NULL DO NOTHING`,
-    [m.topic, m.key, m.payload.toString('utf8'), JSON.stringify(m.headers), m.eventId ?? null],
+interface OutboxRow {
+  id: string;
+  topic: string;
+  key: string | null;
+  payload: string;
+  headers: Record<string, string>;
+  attempts: number;
+  created_at: Date;
+}
+
+/**
+ * Stores an event to publish later; pass the transaction that writes the state the event announces.
+ * Returns the record's id, or null when a record with this eventId was already enqueued.
+ */
+export async function enqueueOutbox(tx: Queryable, message: OutboxMessage): Promise<string | null> {
+  const payload = typeof message.payload === 'string' ? message.payload : message.payload.toString('utf8');
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO outbox (event_id, topic, key, payload, headers) VALUES ($1, $2, $3, $4, $5::jsonb)
+     ON CONFLICT (event_id) WHERE event_id IS NOT NULL DO NOTHING RETURNING id`,
+    [message.eventId ?? null, message.topic, message.key, payload, JSON.stringify(message.headers ?? {})],
   );
-  return result.rowCount > 0;
+  return rows[0]?.id ?? null;
 }
 
-export async function claimOutboxBatch(tx: Queryable, limit: number): Promise<OutboxRow[]> {
-  const result = await tx.query<{ id: string; topic: string; key: string; payload: string; headers: Record<string, string> }>(
-    `SELECT id, topic, key, payload, headers FROM outbox WHERE published_at IS NULL
-      ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-    [limit],
+/**
+ * Claims up to `limit` due, unpublished records, oldest first, and leases them for `leaseMs`: the claim commits
+ * at once, the caller publishes outside any transaction, then marks them published or failed. A relay that dies
+ * mid-publish loses only its lease. SKIP LOCKED keeps concurrent relays' batches disjoint without waiting.
+ * Delivery is at-least-once: a publish that succeeded just before a crash is published again.
+ */
+export async function claimOutboxBatch(db: Queryable, options: { limit: number; leaseMs?: number }): Promise<OutboxRecord[]> {
+  const { rows } = await db.query<OutboxRow>(
+    `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = now() + $2::int * interval '1 millisecond'
+     WHERE id IN (
+       SELECT id FROM outbox WHERE published_at IS NULL AND next_attempt_at <= now()
+       ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+     RETURNING id, topic, key, payload, headers, attempts, created_at`,
+    [options.limit, options.leaseMs ?? 30_000],
   );
-  return result.rows.map((r) => ({ ...r, id: String(r.id), payload: Buffer.from(r.payload, 'utf8') }));
+  return rows
+    .map((r) => ({ id: r.id, topic: r.topic, key: r.key, payload: r.payload, headers: r.headers, attempts: r.attempts, createdAt: r.created_at }))
+    .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
 }
 
-export async function markOutboxPublished(tx: Queryable, ids: string[]): Promise<void> {
-  await tx.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [ids]);
+export async function markOutboxPublished(db: Queryable, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { rowCount } = await db.query('UPDATE outbox SET published_at = now(), last_error = NULL WHERE id = ANY($1::bigint[]) AND published_at IS NULL', [
+    [...ids],
+  ]);
+  return rowCount;
 }
 
-export async function recordOutboxFailure(db: SqlClient, ids: string[], err: unknown): Promise<void> {
-  const message = err instanceof Error ? err.message : String(err);
-  await db.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])', [ids, message.slice(0, 2000)]);
-}
-
-export async function pendingOutboxCount(db: Queryable): Promise<number> {
-  const result = await db.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL');
-  return Number(result.rows[0]?.n ?? 0);
+/** Keeps the record for another try after `retryInMs`, with the error for ops to read. */
+export async function recordOutboxFailure(db: Queryable, id: string, error: string, retryInMs: number): Promise<void> {
+  await db.query(
+    `UPDATE outbox SET last_error = left($2, 4000), next_attempt_at = now() + $3::int * interval '1 millisecond'
+     WHERE id = $1 AND published_at IS NULL`,
+    [id, error, Math.max(0, Math.round(retryInMs))],
+  );
 }

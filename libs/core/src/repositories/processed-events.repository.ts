@@ -1,7 +1,7 @@
 import type { Queryable } from '@cs/ports';
 
 /** Records that `consumer` handled `eventId`; false when it already had (the caller then rolls back its effects). */
-export async function markEventProcessed(tx: Queryable, consumer: string, eventId: string): Promise<boolean> {
+export async function markProcessed(tx: Queryable, consumer: string, eventId: string): Promise<boolean> {
   const result = await tx.query(
     'INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT (consumer, event_id) DO NOTHING',
     [consumer, eventId],

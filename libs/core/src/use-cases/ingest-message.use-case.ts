@@ -36,6 +36,6 @@ export async function queueInboundEvent(tx: Queryable, input: InboundMessageInpu
     headers: { [HEADERS.correlationId]: input.correlationId, [HEADERS.eventId]: input.eventId },
     eventId: input.eventId,
   });
-  if (queued) await recordTrace(tx, { event: input, stage: 'received', service: `ingress-${input.channel}`, detail: { channel: input.channel } });
-  return queued;
+  if (queued !== null) await recordTrace(tx, { event: input, stage: 'received', service: `ingress-${input.channel}`, detail: { channel: input.channel } });
+  return queued !== null;
 }

@@ -4,7 +4,7 @@ import type { AgentDecision, CustomerAgent, SqlClient } from '@cs/ports';
 import { findOrStartConversation, escalateConversation, touchConversation } from '../repositories/conversation.repository';
 import { resolveCustomer } from '../repositories/customer.repository';
 import { insertInboundMessage } from '../repositories/message.repository';
-import { markEventProcessed, wasEventProcessed } from '../repositories/processed-events.repository';
+import { markProcessed, wasEventProcessed } from '../repositories/processed-events.repository';
 import { ensureTicket, markTicketAnswered, markTicketEscalated, type TicketRow } from '../repositories/ticket.repository';
 import { recordAgentRun, recordTrace } from '../repositories/trace.repository';
 import { storeAndQueueReply } from './reply-builder';
@@ -74,7 +74,7 @@ export async function processInbound(deps: ProcessInboundDeps, event: InboundMes
   const latencyMs = Math.round(performance.now() - started);
 
   const outcome = await db.transaction(async (tx) => {
-    if (!(await markEventProcessed(tx, PROCESSOR_CONSUMER, event.eventId))) return 'duplicate' as const;
+    if (!(await markProcessed(tx, PROCESSOR_CONSUMER, event.eventId))) return 'duplicate' as const;
     await insertInboundMessage(tx, {
       conversationId: context.conversationId,
       ticketId: context.ticket.id,

@@ -65,9 +65,12 @@ class PgliteSqlClient implements SqlClient {
 
   session<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
     // The mutex is already held here, so the session talks to PGlite directly.
-    const runTransaction = <U>(inner: (tx: Queryable) => Promise<U>) => this.db.transaction((tx) => inner(toQueryable(tx)));
     return this.exclusive('session', async () => {
-      const { handle, end } = scoped(toQueryable(this.db), 'session');
+      const { handle, end, assertOpen } = scoped(toQueryable(this.db), 'session');
+      const runTransaction = async <U>(inner: (tx: Queryable) => Promise<U>) => {
+        assertOpen();
+        return this.db.transaction((tx) => inner(toQueryable(tx)));
+      };
       try {
         return await work(guardedSession(handle, runTransaction));
       } finally {

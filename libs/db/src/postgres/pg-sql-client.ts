@@ -47,9 +47,10 @@ export function createPgSqlClient(options: PostgresOptions): SqlClient {
     },
     async session<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
       const client = await pool.connect();
-      const { handle, end } = scoped(toQueryable(client));
+      const { handle, end, assertOpen } = scoped(toQueryable(client), 'session');
+      const inTransaction = async <U>(inner: (tx: Queryable) => Promise<U>) => (assertOpen(), runTransaction(client, inner, () => undefined));
       try {
-        return await work(guardedSession(handle, (inner) => runTransaction(client, inner, () => undefined)));
+        return await work(guardedSession(handle, inTransaction));
       } finally {
         end();
         // Destroy rather than return the connection: session state (advisory locks, SET) must not leak into the pool.

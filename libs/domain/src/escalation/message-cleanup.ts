@@ -1,0 +1,51 @@
+/**
+ * What the customer actually wrote this time: email replies carry quoted history, signatures and legal
+ * disclaimers that must neither trigger the policy (a disclaimer mentions "legal privilege") nor steer search.
+ */
+const QUOTE_HEADER = /^(on\s.{4,200}\swrote:?|-{2,}\s*original message\s*-{2,}|_{5,}|from:\s.+|le\s.+a écrit\s?:|am\s.+schrieb.+:)\s*$/i;
+const SIGNATURE_DELIMITER = /^(--|—|__)\s*$/;
+const SIGN_OFF = /^(best|kind|warm|many)?\s*(regards|wishes|thanks|thank you|cheers|sincerely|cordially|br|thx|ta)[,.!]?\s*$/i;
+const MOBILE_FOOTER = /^sent from my\s/i;
+const DISCLAIMER = /^(confidentiality notice|disclaimer|this (e-?mail|message) (and any attachments )?(is|are|may contain|contains))/i;
+
+/** Drops quoted replies, signatures, sign-offs and disclaimers; keeps the customer's own words. */
+export function extractCustomerText(body: string): string {
+  const lines = body.replace(/\r\n?/g, '\n').split('\n');
+  const kept: string[] = [];
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line.startsWith('>')) continue;
+    if (QUOTE_HEADER.test(line) || SIGNATURE_DELIMITER.test(line) || MOBILE_FOOTER.test(line) || DISCLAIMER.test(line)) break;
+    // A bare sign-off after some content ends the message; the name and title lines after it are signature.
+    if (SIGN_OFF.test(line) && kept.some((k) => k.trim().length > 0)) break;
+    kept.push(raw);
+  }
+  return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+const GREETING = /^\s*(hi|hello|hey|hiya|dear|good (morning|afternoon|evening)|greetings|yo)\b[^\n.!?]{0,40}[,!.:]?\s*$/i;
+
+/** The message without its greeting line, for search: "Hi team," carries no topic. */
+export function stripGreeting(text: string): string {
+  const lines = text.split('\n');
+  while (lines.length > 0 && (lines[0]!.trim() === '' || GREETING.test(lines[0]!))) lines.shift();
+  return lines.join('\n').trim();
+}
+
+/** Splits prose into sentences (and list items), keeping their text intact. */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .flatMap((line) => line.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [])
+    .map((s) => s.trim())
+    .filter((s) => /[\p{L}\p{N}]/u.test(s));
+}
+
+const REQUEST = /\?|\b(how|where|what|why|when|which|can|could|is there|are there|do you|does|i need|i want|i'd like|i would like|help|unable|can't|cannot|won't|doesn't|not working|keeps|stopped|trying to|need to|want to)\b/i;
+
+/** The sentences that ask for something; the rest of a long email is context. Falls back to the whole text. */
+export function extractQuestionFocus(text: string): string {
+  const sentences = splitSentences(stripGreeting(text));
+  const asks = sentences.filter((s) => REQUEST.test(s));
+  return (asks.length > 0 ? asks : sentences).join(' ').trim();
+}

@@ -1,0 +1,33 @@
+import Sentiment from 'sentiment';
+
+/**
+ * Support vocabulary AFINN scores out of context: a how-to question about an "error" or a "problem" is not angry,
+ * while "unacceptable" or "useless" in a support message is.
+ */
+const SUPPORT_EXTRAS: Record<string, number> = {
+  error: 0, errors: 0, problem: -1, problems: -1, issue: 0, issues: 0, delete: 0, deleted: 0, block: 0, blocked: -1,
+  limit: 0, limited: 0, stuck: -1, crash: -1, crashes: -1, crashing: -1, missing: -1, lost: -2, fail: -1, failed: -1,
+  please: 0, help: 0, no: 0, wrong: -1, unacceptable: -4, useless: -3, ridiculous: -3, joke: -2, garbage: -3, trash: 0,
+  scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
+  sick: -1, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
+  return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0,
+};
+
+const analyzer = new Sentiment();
+
+/** The customer's mood on a 0–1 scale (0 furious, 0.5 neutral, 1 delighted), from AFINN word scores. */
+export function scoreSentiment(text: string): number {
+  const { score, tokens } = analyzer.analyze(text, { extras: SUPPORT_EXTRAS });
+  if (tokens.length === 0) return 0.5;
+  // Shouting intensifies what is there: exclamation runs and words in capitals (VADER's heuristics, simplified).
+  const shouting = (/!{2,}/.test(text) ? 1 : 0) + (/\b[A-Z]{4,}\b/.test(text) ? 1 : 0);
+  const intensified = score < 0 ? score * (1 + 0.25 * shouting) : score;
+  // Sum over the square root of length: a long polite email with one "annoying" stays near neutral,
+  // a short burst of insults does not.
+  const intensity = intensified / Math.sqrt(Math.max(tokens.length, 4));
+  const value = 0.5 + 0.5 * Math.tanh(intensity / 1.2);
+  return Math.round(value * 1000) / 1000;
+}
+
+/** Below this the policy gate escalates (the issue's threshold). */
+export const NEGATIVE_SENTIMENT_THRESHOLD = 0.3;
