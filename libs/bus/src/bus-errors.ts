@@ -1,4 +1,5 @@
 import { AppError } from '@cs/domain';
+import type { OutgoingMessage } from './event-bus.port';
 
 /** Error codes the bus raises itself (adapters add their vendor's in their own folder). */
 export const BUS_ERROR = {
@@ -17,4 +18,10 @@ export function invalidBusRequest(message: string): AppError {
 export function assertValidSubscription(groupId: string, topics: string[]): void {
   if (!groupId) throw invalidBusRequest('subscribe: groupId must be a non-empty string');
   if (topics.length === 0 || topics.some((t) => !t)) throw invalidBusRequest('subscribe: topics must be non-empty names');
+}
+
+/** Every message needs a string key: it picks the partition, and so the ordering. */
+export function assertValidPublish(topic: string, messages: OutgoingMessage[]): void {
+  if (!topic) throw invalidBusRequest('publish: topic must be a non-empty name');
+  if (messages.some((m) => typeof m.key !== 'string')) throw invalidBusRequest(`publish to ${topic}: every message needs a string key`);
 }

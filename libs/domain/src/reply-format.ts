@@ -21,10 +21,16 @@ function firstName(name?: string): string | undefined {
   return first && /^[\p{L}'-]{2,}$/u.test(first) ? first : undefined;
 }
 
-function truncateWords(text: string, maxWords: number): string {
-  const words = text.split(/\s+/);
-  if (words.length <= maxWords) return text;
-  return `${words.slice(0, maxWords - 1).join(' ')} …`;
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** Shortens the body, never the frame: greeting, ticket reference and signature always survive. */
+function fitBody(body: string, frame: string, maxWords: number): string {
+  const budget = maxWords - wordCount(frame);
+  const words = body.split(/\s+/).filter(Boolean);
+  if (words.length <= budget) return body;
+  return `${words.slice(0, Math.max(budget - 1, 1)).join(' ')} …`;
 }
 
 /** Writes a reply the way each channel expects: formal email, semi-formal web, conversational WhatsApp. */
@@ -34,18 +40,40 @@ export function formatReply(input: ReplyFormatInput): string {
   switch (input.channel) {
     case 'email': {
       const greeting = name ? `Dear ${name},` : 'Hello,';
-      const text = `${greeting}\n\n${body}\n\nYour ticket reference is ${input.ticketNumber}; reply to this email to continue the conversation.\n\nBest regards,\n${input.signature}`;
-      return truncateWords(text, CHANNEL_LIMITS.email.maxWords);
+      const closing = `Your ticket reference is ${input.ticketNumber}; reply to this email to continue the conversation.\n\nBest regards,\n${input.signature}`;
+      return `${greeting}\n\n${fitBody(body, `${greeting} ${closing}`, CHANNEL_LIMITS.email.maxWords)}\n\n${closing}`;
     }
     case 'web_form': {
       const greeting = name ? `Hello ${name},` : 'Hello,';
-      return truncateWords(`${greeting}\n\n${body}\n\nTicket ${input.ticketNumber}`, CHANNEL_LIMITS.web_form.maxWords);
+      const closing = `Ticket ${input.ticketNumber}`;
+      return `${greeting}\n\n${fitBody(body, `${greeting} ${closing}`, CHANNEL_LIMITS.web_form.maxWords)}\n\n${closing}`;
     }
     case 'whatsapp': {
       const greeting = name ? `Hi ${name}! ` : 'Hi! ';
       return `${greeting}${body}`;
     }
   }
+}
+
+/**
+ * What a formatted reply gets wrong for its channel (empty when nothing): the eval harness and tests use it.
+ * WhatsApp's preferred length is advice to the writer, reported separately as `long`.
+ */
+export function checkReplyFormat(channel: Channel, text: string, ticketNumber: string): { violations: string[]; long: boolean } {
+  const violations: string[] = [];
+  const words = wordCount(text);
+  if (channel === 'email') {
+    if (!/^(Dear|Hello|Hi)\b/.test(text)) violations.push('email_greeting');
+    if (!text.includes(ticketNumber)) violations.push('email_ticket_reference');
+    if (!/(Best|Kind) regards,\n.+\s*$/.test(text)) violations.push('email_signature');
+    if (words > CHANNEL_LIMITS.email.maxWords) violations.push('email_too_long');
+  } else if (channel === 'web_form') {
+    if (!text.includes(ticketNumber)) violations.push('web_ticket_reference');
+    if (words > CHANNEL_LIMITS.web_form.maxWords) violations.push('web_too_long');
+  } else if (splitForWhatsapp(text).some((part) => part.length > CHANNEL_LIMITS.whatsapp.maxCharsPerMessage)) {
+    violations.push('whatsapp_part_too_long');
+  }
+  return { violations, long: channel === 'whatsapp' && text.length > CHANNEL_LIMITS.whatsapp.preferredChars };
 }
 
 /** Splits a long WhatsApp reply at sentence boundaries so no part exceeds the provider's limit. */

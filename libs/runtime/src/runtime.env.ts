@@ -18,7 +18,7 @@ export const runtimeEnv = {
   KAFKA_SASL_MECHANISM: kafkaEnv.KAFKA_SASL_MECHANISM,
   KAFKA_SASL_USERNAME: kafkaEnv.KAFKA_SASL_USERNAME,
   KAFKA_SASL_PASSWORD: kafkaEnv.KAFKA_SASL_PASSWORD,
-  KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, dot, dash, underscore').default(''),
+  KAFKA_TOPIC_PREFIX: kafkaEnv.KAFKA_TOPIC_PREFIX,
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(30_000),
   MIGRATE_ON_START: booleanFromEnv.default(false),
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),

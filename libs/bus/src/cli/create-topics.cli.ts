@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig('kafka-topics', z.object({ ...baseEnv, ...kafkaEnv }));
   const logger = createLogger({ service: 'kafka-topics', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
   const { brokers, ...connection } = kafkaOptionsFromEnv(config);
-  const topics = Object.entries(TOPIC_PARTITIONS).map(([topic, numPartitions]) => ({ topic, numPartitions }));
+  const topics = Object.entries(TOPIC_PARTITIONS).map(([topic, numPartitions]) => ({ topic: config.KAFKA_TOPIC_PREFIX + topic, numPartitions }));
   const created = await createTopics(brokers, topics, { ...connection, logger });
   logger.info({ created, existing: topics.length - created.length }, 'kafka topics are in place');
 }

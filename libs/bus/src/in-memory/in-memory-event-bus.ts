@@ -1,6 +1,6 @@
 import { AppError } from '@cs/domain';
 import { createLogger, type Logger, type Registry } from '@cs/observability';
-import { BUS_ERROR, assertValidSubscription, invalidBusRequest } from '../bus-errors';
+import { BUS_ERROR, assertValidPublish, assertValidSubscription, invalidBusRequest } from '../bus-errors';
 import { createBusMetrics, type BusMetrics } from '../bus-metrics';
 import type { EventBus, OutgoingMessage, SubscribeOptions, Subscription } from '../event-bus.port';
 import { MessageDelivery } from '../message-delivery';
@@ -55,11 +55,9 @@ export class InMemoryEventBus implements EventBus {
 
   async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
     this.assertOpen();
+    assertValidPublish(topic, messages);
     const partitions = this.partitionsOf(topic);
-    for (const message of messages) {
-      if (typeof message.key !== 'string') throw invalidBusRequest(`publish to ${topic}: every message needs a string key`);
-      partitions[partitionForKey(message.key, partitions.length)]!.append(message);
-    }
+    for (const message of messages) partitions[partitionForKey(message.key, partitions.length)]!.append(message);
     this.metrics.produced(topic, messages.length);
   }
 

@@ -1,7 +1,7 @@
 import { AppError } from '@cs/domain';
 import type { Logger } from '@cs/observability';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
-import { BUS_ERROR, assertValidSubscription } from '../bus-errors';
+import { BUS_ERROR, assertValidPublish, assertValidSubscription } from '../bus-errors';
 import { createBusMetrics, type BusMetrics } from '../bus-metrics';
 import type { EventBus, OutgoingMessage, SubscribeOptions, Subscription } from '../event-bus.port';
 import { KafkaHealthProbe } from './kafka-admin';
@@ -37,6 +37,7 @@ export class KafkaEventBus implements EventBus {
   /** Throws a retriable AppError when Kafka cannot take the messages now, a permanent one when it never will. */
   async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
     this.assertOpen();
+    assertValidPublish(topic, messages);
     if (messages.length === 0) return;
     try {
       const producer = await this.connectedProducer();

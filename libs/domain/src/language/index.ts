@@ -1,0 +1,2 @@
+export * from './detect-language';
+export * from './text-tokens';

@@ -1,0 +1,15 @@
+import type { Embedder } from './embedder.port';
+import { LocalHashEmbedder } from './local-hash.embedder';
+import { OpenAiEmbedder } from './openai.embedder';
+
+export interface EmbedderConfig {
+  OPENAI_API_KEY?: string;
+  OPENAI_BASE_URL?: string;
+  OPENAI_EMBEDDING_MODEL?: string;
+}
+
+/** OpenAI embeddings when a key is configured, the local deterministic embedding otherwise. */
+export function createEmbedder(config: EmbedderConfig): Embedder {
+  if (!config.OPENAI_API_KEY) return new LocalHashEmbedder();
+  return new OpenAiEmbedder({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_EMBEDDING_MODEL });
+}
