@@ -1,0 +1,120 @@
+import { toVectorLiteral } from '@cs/db';
+import type { Queryable } from '@cs/ports';
+import type { Embedder } from '../embeddings/embedder.port';
+import { loadCorpusStats, type CorpusStats } from './corpus-stats';
+import { correctSpelling } from './spelling-corrector';
+
+export interface KnowledgeHit {
+  chunkId: string;
+  source: string;
+  heading: string;
+  content: string;
+  /** Fused relevance in [0, 1]; comparable across queries, so one threshold decides "no match". */
+  score: number;
+  vectorScore: number;
+  textScore: number;
+}
+
+/** Fusion weights: a calibrated weighted sum (see docs/agent.md for how they were chosen). */
+export interface FusionWeights {
+  vector: number;
+  coverage: number;
+  rank: number;
+}
+
+export const DEFAULT_FUSION_WEIGHTS: FusionWeights = { vector: 0.5, coverage: 0.4, rank: 0.1 };
+
+export interface KnowledgeSearchOptions {
+  db: Queryable;
+  embedder: Embedder;
+  weights?: FusionWeights;
+  /** Candidates taken from each of the vector and the full-text side before fusion. */
+  candidates?: number;
+  /** How long corpus statistics are reused; ingestion by another process shows up after this. */
+  statsTtlMs?: number;
+}
+
+const SEARCH_SQL = `
+WITH q AS (SELECT $1::vector AS v, websearch_to_tsquery('english', $2) AS tq),
+vec AS (SELECT k.id FROM knowledge_base k WHERE k.embedding_model = $3 ORDER BY k.embedding <=> (SELECT v FROM q) LIMIT $4),
+txt AS (SELECT k.id FROM knowledge_base k, q WHERE k.tsv @@ q.tq ORDER BY ts_rank_cd(k.tsv, q.tq, 32) DESC LIMIT $4)
+SELECT k.id, k.source, coalesce(k.heading, k.source) AS heading, k.content,
+       CASE WHEN k.embedding_model = $3 THEN 1 - (k.embedding <=> q.v) ELSE 0 END AS cosine,
+       ts_rank_cd(k.tsv, q.tq, 32) AS rank,
+       tsvector_to_array(k.tsv) AS lexemes
+  FROM knowledge_base k CROSS JOIN q
+ WHERE k.id IN (SELECT id FROM vec UNION SELECT id FROM txt)`;
+
+interface CandidateRow {
+  id: string;
+  source: string;
+  heading: string;
+  content: string;
+  cosine: number | string;
+  rank: number | string;
+  lexemes: string[] | string;
+}
+
+function asArray(value: string[] | string): string[] {
+  if (Array.isArray(value)) return value;
+  return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean).map((v) => v.replace(/^"|"$/g, ''));
+}
+
+/**
+ * Hybrid retrieval over the knowledge_base table: pgvector cosine similarity and PostgreSQL full-text search pick
+ * candidates; each is scored by a weighted sum of its cosine similarity, the IDF-weighted share of the query's
+ * lexemes it contains, and ts_rank_cd. Same SQL on PostgreSQL and PGlite.
+ */
+export class KnowledgeSearch {
+  private stats: { value: CorpusStats; at: number } | null = null;
+  private readonly weights: FusionWeights;
+
+  constructor(private readonly options: KnowledgeSearchOptions) {
+    this.weights = options.weights ?? DEFAULT_FUSION_WEIGHTS;
+  }
+
+  async search(query: string, limit = 5): Promise<KnowledgeHit[]> {
+    const stats = await this.corpusStats();
+    if (stats.chunks === 0 || !query.trim()) return [];
+    const corrected = correctSpelling(query, stats.words);
+    const [vector] = await this.options.embedder.embed([corrected]);
+    const lexemeRows = await this.options.db.query<{ lexemes: string[] | string }>(
+      `SELECT tsvector_to_array(to_tsvector('english', $1)) AS lexemes`,
+      [corrected],
+    );
+    const queryLexemes = asArray(lexemeRows.rows[0]?.lexemes ?? []);
+    const result = await this.options.db.query<CandidateRow>(SEARCH_SQL, [
+      toVectorLiteral(vector!),
+      queryLexemes.join(' or '),
+      this.options.embedder.model,
+      this.options.candidates ?? 20,
+    ]);
+    const weightOf = (lexeme: string) => {
+      const df = stats.lexemes.get(lexeme) ?? 0;
+      // A word the knowledge base never uses weighs like the rarest one: a question about something we do not cover
+      // should not look half-answered because its filler words match.
+      return Math.log(1 + stats.chunks / Math.max(df, 1));
+    };
+    const total = queryLexemes.reduce((sum, l) => sum + weightOf(l), 0);
+    const hits = result.rows.map((row): KnowledgeHit => {
+      const present = new Set(asArray(row.lexemes));
+      const matched = queryLexemes.reduce((sum, l) => sum + (present.has(l) ? weightOf(l) : 0), 0);
+      const coverage = total > 0 ? matched / total : 0;
+      const vectorScore = Math.max(0, Number(row.cosine));
+      const rank = Number(row.rank);
+      const score = this.weights.vector * vectorScore + this.weights.coverage * coverage + this.weights.rank * rank;
+      return { chunkId: row.id, source: row.source, heading: row.heading, content: row.content, score: round(score), vectorScore: round(vectorScore), textScore: round(coverage) };
+    });
+    return hits.sort((a, b) => b.score - a.score || a.chunkId.localeCompare(b.chunkId)).slice(0, limit);
+  }
+
+  private async corpusStats(): Promise<CorpusStats> {
+    const ttl = this.options.statsTtlMs ?? 60_000;
+    if (!this.stats || Date.now() - this.stats.at > ttl) this.stats = { value: await loadCorpusStats(this.options.db), at: Date.now() };
+    return this.stats.value;
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
