@@ -10,6 +10,15 @@ export interface KnowledgeCitation {
   score: number;
 }
 
+export const TICKET_CATEGORIES = ['general', 'technical', 'billing', 'account', 'feedback'] as const;
+export const TICKET_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
+
+/** How the agent files the conversation's ticket (its `create_ticket` tool). */
+export interface TicketTriage {
+  category: (typeof TICKET_CATEGORIES)[number];
+  priority: (typeof TICKET_PRIORITIES)[number];
+}
+
 export interface AgentRequest {
   event: InboundMessage;
   customerId: string;
@@ -28,9 +37,12 @@ export interface AgentDecision {
   bestKbScore: number | null;
   sentiment: number | null;
   language: string | null;
+  /** Tool names in the order the model called them. */
   toolCalls: string[];
   turns: number;
   model: string;
+  /** Category and priority for the conversation's ticket, when the agent triaged it. */
+  ticketUpdate?: TicketTriage;
 }
 
 /** The customer-success agent: decides how to answer one inbound message. */

@@ -24,7 +24,7 @@ export const TEST_PIPELINE_ENV: PipelineEnv = {
 };
 
 /** Fast group timing for tests; the broker's minimum session timeout is 6 s. */
-export const TEST_CONSUMER_TUNING = { sessionTimeoutMs: 6_000, heartbeatIntervalMs: 500, rebalanceTimeoutMs: 10_000, maxWaitTimeMs: 100 };
+export const TEST_CONSUMER_TUNING = { sessionTimeoutMs: 6_000, heartbeatIntervalMs: 500, rebalanceTimeoutMs: 10_000, maxWaitTimeMs: 100, partitionsConsumedConcurrently: 12 };
 
 export interface TestPipeline {
   db: IsolatedTestDatabase;
@@ -55,7 +55,7 @@ export function newTestBus(prefix: string): EventBus {
 export async function startTestPipeline(options: { agent?: CustomerAgent; workers?: boolean; db?: IsolatedTestDatabase; topicPrefix?: string } = {}): Promise<TestPipeline> {
   const topicPrefix = options.topicPrefix ?? `t${randomBytes(4).toString('hex')}.`;
   if (!options.topicPrefix) await createTestTopics(topicPrefix);
-  const db = options.db ?? (await createIsolatedTestDatabase({ url: testDatabaseUrl()! }));
+  const db = options.db ?? (await createIsolatedTestDatabase({ url: testDatabaseUrl()!, poolMax: 20 }));
   const bus = newTestBus(topicPrefix);
   const logger = createLogger({ service: 'test-pipeline', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const registry = createMetricsRegistry('test-pipeline', { defaultMetrics: false });

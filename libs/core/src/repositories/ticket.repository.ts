@@ -1,6 +1,6 @@
 import type { Channel } from '@cs/contracts';
 import { generateTicketNumber } from '@cs/domain';
-import type { EscalationReason, Queryable } from '@cs/ports';
+import type { EscalationReason, Queryable, TicketTriage } from '@cs/ports';
 
 export interface TicketRow {
   id: string;
@@ -93,4 +93,9 @@ export async function markTicketAnswered(tx: Queryable, ticketId: string, bestKb
     `UPDATE tickets SET status = 'pending', best_kb_score = $2, updated_at = now() WHERE id = $1 AND status = 'open'`,
     [ticketId, bestKbScore],
   );
+}
+
+/** The agent's triage of the ticket (its create_ticket tool): category and priority. */
+export async function updateTicketTriage(tx: Queryable, ticketId: string, triage: TicketTriage): Promise<void> {
+  await tx.query('UPDATE tickets SET category = $2, priority = $3, updated_at = now() WHERE id = $1', [ticketId, triage.category, triage.priority]);
 }

@@ -5,7 +5,7 @@ import { findOrStartConversation, escalateConversation, touchConversation } from
 import { resolveCustomer } from '../repositories/customer.repository';
 import { insertInboundMessage } from '../repositories/message.repository';
 import { markProcessed, wasEventProcessed } from '../repositories/processed-events.repository';
-import { ensureTicket, markTicketAnswered, markTicketEscalated, type TicketRow } from '../repositories/ticket.repository';
+import { ensureTicket, markTicketAnswered, markTicketEscalated, updateTicketTriage, type TicketRow } from '../repositories/ticket.repository';
 import { recordAgentRun, recordTrace } from '../repositories/trace.repository';
 import { storeAndQueueReply } from './reply-builder';
 
@@ -110,6 +110,7 @@ async function applyDecision(
   const target = { event, conversationId: context.conversationId, ticketId: context.ticket.id, ticketNumber: context.ticket.number };
   const kind = decision.action === 'escalate' ? 'escalation_notice' : 'answer';
   await storeAndQueueReply(tx, target, { kind, body: decision.text, citations: decision.citations, signature: deps.settings.signature });
+  if (decision.ticketUpdate) await updateTicketTriage(tx, context.ticket.id, decision.ticketUpdate);
   if (decision.escalation) {
     await markTicketEscalated(tx, context.ticket.id, { ...decision.escalation, bestKbScore: decision.bestKbScore });
     await escalateConversation(tx, context.conversationId);

@@ -1,0 +1,61 @@
+import { createCustomerAgent, type CustomerAgentSettings } from '@cs/agent';
+import { createSqlClient, migrate } from '@cs/db';
+import { createEmbedder, ingestKnowledgeBase, readKnowledgeDir } from '@cs/knowledge';
+import { createLogger } from '@cs/observability';
+import { runCase, type CaseOutcome } from './eval-case-runner';
+import type { EvalCase } from './eval-case.schema';
+import { summarize, type EvalSummary } from './eval-metrics';
+
+export interface EvalOptions {
+  kbDir: string;
+  cases: EvalCase[];
+  env?: CustomerAgentSettings;
+  signature?: string;
+  /** Called after each case (the CLI prints a line). */
+  onCase?: (outcome: CaseOutcome, index: number) => void;
+}
+
+export interface EvalReport {
+  model: string;
+  embeddings: string;
+  kbDir: string;
+  startedAt: string;
+  durationMs: number;
+  summary: EvalSummary;
+  cases: CaseOutcome[];
+}
+
+/**
+ * A fresh in-memory database, migrated; the knowledge base ingested; every case through processInbound (the
+ * message-processor's use case) with the real agent; the results read back from the database.
+ */
+export async function runEval(options: EvalOptions): Promise<EvalReport> {
+  const started = Date.now();
+  const env = options.env ?? {};
+  const db = await createSqlClient({ pglite: {} });
+  try {
+    await migrate(db);
+    const embedder = createEmbedder(env);
+    await ingestKnowledgeBase({ db, embedder }, await readKnowledgeDir(options.kbDir));
+    const logger = createLogger({ service: 'eval', level: 'silent' });
+    const agent = await createCustomerAgent({ db, env: { ...env, KB_INGEST_ON_START: false } });
+    const deps = { db, agent, relay: { kick() {} }, logger, settings: { resumeWindowMs: 86_400_000, signature: options.signature ?? 'The Brightdesk Support Team' } };
+    const outcomes: CaseOutcome[] = [];
+    for (const [i, c] of options.cases.entries()) {
+      const outcome = await runCase(deps, c, i);
+      outcomes.push(outcome);
+      options.onCase?.(outcome, i);
+    }
+    return {
+      model: env.OPENAI_API_KEY ? (env.OPENAI_MODEL ?? 'gpt-4.1-mini') : 'offline-extractive-v1',
+      embeddings: embedder.model,
+      kbDir: options.kbDir,
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      summary: summarize(outcomes),
+      cases: outcomes,
+    };
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,35 @@
+import type { Channel } from '@cs/contracts';
+import type { KnowledgeHit } from '@cs/knowledge';
+import type { EscalationReason, TicketTriage } from '@cs/ports';
+import type { HistoryEntry } from './history/customer-history.reader';
+
+/** What the tools need, passed through the SDK's run context (never through the model). */
+export interface AgentToolDeps {
+  searchKnowledge(query: string, limit: number): Promise<KnowledgeHit[]>;
+  readHistory(customerId: string, limit: number): Promise<HistoryEntry[]>;
+}
+
+export interface SearchRecord {
+  query: string;
+  hits: KnowledgeHit[];
+  best: number;
+}
+
+/**
+ * The run context: who the conversation is with (fixed by the caller, so a prompt cannot point the tools at
+ * another customer) and the intents the tools record. Tools never write to the database; the use case applies
+ * the resulting decision in one transaction with the rest of the message's effects.
+ */
+export interface AgentRunContext {
+  customerId: string;
+  conversationId: string;
+  ticketNumber: string;
+  channel: Channel;
+  /** Fused search score a passage needs to count as an answer (calibrated per embedding model). */
+  matchThreshold: number;
+  deps: AgentToolDeps;
+  searches: SearchRecord[];
+  reply?: { text: string; citedChunkIds: string[] };
+  escalation?: { reason: EscalationReason; summary: string };
+  ticket?: TicketTriage & { summary: string };
+}

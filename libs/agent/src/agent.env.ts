@@ -1,0 +1,19 @@
+import { booleanFromEnv } from '@cs/config';
+import { z } from 'zod';
+
+/** The agent's settings; services spread them into their own config schema. */
+export const agentEnv = {
+  /** Set: OpenAI models and embeddings. Unset: the offline model and the local embedding. */
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4.1-mini'),
+  OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  /** Markdown articles ingested at start when KB_INGEST_ON_START is on (the embedded mode's default). */
+  KNOWLEDGE_BASE_DIR: z.string().default('knowledge-base'),
+  KB_INGEST_ON_START: booleanFromEnv.optional(),
+  /** Overrides the calibrated "is this passage an answer" threshold of the embedding model in use. */
+  KB_MATCH_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+};
+
+export const agentEnvSchema = z.object(agentEnv);
+export type AgentEnv = z.input<typeof agentEnvSchema>;

@@ -1,0 +1,53 @@
+import { OpenAIProvider } from '@openai/agents';
+import { createEmbedder, ingestKnowledgeBase, KnowledgeSearch, LocalHashEmbedder, readKnowledgeDir, type Embedder } from '@cs/knowledge';
+import type { Logger } from '@cs/observability';
+import type { SqlClient } from '@cs/ports';
+import { CustomerSuccessAgent } from './customer-success.agent';
+import { readCustomerHistory } from './history/customer-history.reader';
+import { OFFLINE_MODEL_NAME, OfflineModel } from './models/offline/offline.model';
+
+export interface CustomerAgentSettings {
+  OPENAI_API_KEY?: string;
+  OPENAI_BASE_URL?: string;
+  OPENAI_MODEL?: string;
+  OPENAI_EMBEDDING_MODEL?: string;
+  KNOWLEDGE_BASE_DIR?: string;
+  KB_INGEST_ON_START?: boolean;
+  KB_MATCH_THRESHOLD?: number;
+}
+
+/**
+ * Calibrated on the shipped eval cases (docs/agent.md): the fused score a passage needs to count as an answer.
+ * OpenAI embeddings score differently; their value is a starting point to recalibrate with `npm run eval`.
+ */
+export const MATCH_THRESHOLDS: Record<string, number> = { [new LocalHashEmbedder().model]: 0.4, 'text-embedding-3-small@256': 0.45 };
+
+export function matchThresholdFor(embedder: Embedder, override?: number): number {
+  return override ?? MATCH_THRESHOLDS[embedder.model] ?? 0.45;
+}
+
+/**
+ * The composition of the agent: OpenAI when OPENAI_API_KEY is set, otherwise the offline model; embeddings to match;
+ * hybrid knowledge search and customer history read from the database. Optionally ingests the knowledge base first.
+ */
+export async function createCustomerAgent(input: { db: SqlClient; env: CustomerAgentSettings; logger?: Logger; ingestOnStart?: boolean }): Promise<CustomerSuccessAgent> {
+  const { db, env, logger } = input;
+  const embedder = createEmbedder(env);
+  if (env.KB_INGEST_ON_START ?? input.ingestOnStart ?? false) {
+    const dir = env.KNOWLEDGE_BASE_DIR ?? 'knowledge-base';
+    const report = await ingestKnowledgeBase({ db, embedder }, await readKnowledgeDir(dir));
+    logger?.info({ dir, added: report.added.length, updated: report.updated.length, removed: report.removed.length, chunks: report.chunks }, 'knowledge base ingested');
+  }
+  const knowledge = new KnowledgeSearch({ db, embedder });
+  const deps = {
+    searchKnowledge: (query: string, limit: number) => knowledge.search(query, limit),
+    readHistory: (customerId: string, limit: number) => readCustomerHistory(db, customerId, limit),
+  };
+  const online = Boolean(env.OPENAI_API_KEY);
+  const modelName = online ? (env.OPENAI_MODEL ?? 'gpt-4.1-mini') : OFFLINE_MODEL_NAME;
+  const model = online
+    ? await new OpenAIProvider({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, useResponses: true }).getModel(modelName)
+    : new OfflineModel();
+  logger?.info({ model: modelName, embeddings: embedder.model }, 'customer agent ready');
+  return new CustomerSuccessAgent({ model, modelName, deps, matchThreshold: matchThresholdFor(embedder, env.KB_MATCH_THRESHOLD), logger });
+}

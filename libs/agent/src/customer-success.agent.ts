@@ -1,0 +1,70 @@
+import { Runner, type Agent, type Model } from '@openai/agents';
+import { evaluatePolicyGate, detectLanguage, extractCustomerText, redactSensitiveText, scoreSentiment } from '@cs/domain';
+import type { Logger } from '@cs/observability';
+import type { AgentDecision, AgentRequest, CustomerAgent } from '@cs/ports';
+import type { AgentRunContext, AgentToolDeps } from './agent-context';
+import { buildCustomerSuccessAgent } from './customer-success.agent-definition';
+import { decideFromRun, escalate, type DecisionBase } from './policy/decision-policy';
+import { toAgentError } from './agent-errors';
+
+export interface CustomerSuccessAgentOptions {
+  model: Model;
+  modelName: string;
+  deps: AgentToolDeps;
+  matchThreshold: number;
+  logger?: Logger;
+  maxTurns?: number;
+}
+
+/** What the model is given: the customer's own words (no quoted history or signature), with secrets masked. */
+export function modelInputFor(request: AgentRequest): string {
+  const subject = request.event.subject ? `Subject: ${redactSensitiveText(request.event.subject)}\n` : '';
+  return `${subject}Message:\n${redactSensitiveText(extractCustomerText(request.event.text))}`;
+}
+
+/**
+ * The CustomerAgent: a deterministic policy gate, then the tool-calling agent (OpenAI or the offline model behind the
+ * same Model port), then the code-enforced answer policy and output guardrail.
+ */
+export class CustomerSuccessAgent implements CustomerAgent {
+  private readonly agent: Agent<AgentRunContext>;
+  private readonly runner = new Runner({ tracingDisabled: true, workflowName: 'customer-success' });
+
+  constructor(private readonly options: CustomerSuccessAgentOptions) {
+    this.agent = buildCustomerSuccessAgent(options.model);
+  }
+
+  async decide(request: AgentRequest): Promise<AgentDecision> {
+    const own = extractCustomerText(request.event.text);
+    const sentiment = scoreSentiment(own);
+    const language = detectLanguage(own);
+    const channel = request.event.channel;
+    const gate = evaluatePolicyGate({ text: own, subject: request.event.subject, sentiment });
+    if (gate) {
+      const base: DecisionBase = { sentiment, language, toolCalls: [], turns: 0, model: 'policy-gate' };
+      return escalate({ channel }, base, gate.reason, { source: 'policy_gate', ...gate.evidence }, null);
+    }
+    const context: AgentRunContext = {
+      customerId: request.customerId,
+      conversationId: request.conversationId,
+      ticketNumber: request.ticketNumber,
+      channel,
+      matchThreshold: this.options.matchThreshold,
+      deps: this.options.deps,
+      searches: [],
+    };
+    try {
+      const result = await this.runner.run(this.agent, modelInputFor(request), { context, maxTurns: this.options.maxTurns ?? 8 });
+      const toolCalls = result.newItems.filter((item) => item.type === 'tool_call_item').map((item) => ('name' in item.rawItem ? String(item.rawItem.name) : item.rawItem.type));
+      const base: DecisionBase = { sentiment, language, toolCalls, turns: result.rawResponses.length, model: this.options.modelName };
+      const finalOutput = typeof result.finalOutput === 'string' ? result.finalOutput : undefined;
+      return decideFromRun(context, base, finalOutput);
+    } catch (err) {
+      const failure = toAgentError(err);
+      if (failure.retriable) throw failure;
+      this.options.logger?.warn({ err: failure, conversationId: request.conversationId }, 'agent run failed; escalating');
+      const base: DecisionBase = { sentiment, language, toolCalls: [], turns: 0, model: this.options.modelName };
+      return escalate({ channel }, base, 'processing_failure', { source: 'agent_error', code: failure.code }, null);
+    }
+  }
+}

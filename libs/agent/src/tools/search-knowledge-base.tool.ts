@@ -1,0 +1,39 @@
+import { tool } from '@openai/agents';
+import { redactSensitiveText } from '@cs/domain';
+import { z } from 'zod';
+import type { AgentRunContext } from '../agent-context';
+
+export const SEARCH_KNOWLEDGE_BASE = 'search_knowledge_base';
+
+/** Hybrid search over the help center; the result says plainly when nothing is relevant enough. */
+export const searchKnowledgeBaseTool = tool<z.ZodObject<{ query: z.ZodString }>, AgentRunContext>({
+  name: SEARCH_KNOWLEDGE_BASE,
+  description:
+    'Search the Brightdesk help center. Returns the most relevant passages with their chunkId, article, heading and score. ' +
+    'Only passages marked relevant may be used in an answer.',
+  parameters: z.object({ query: z.string().min(2).max(500).describe('What to look for, in the words of the help center') }),
+  // A failing search is an outage, not "no match": let it fail the run so the message is retried.
+  errorFunction: null,
+  async execute({ query }, runContext) {
+    const context = runContext!.context;
+    const safeQuery = redactSensitiveText(query);
+    const hits = await context.deps.searchKnowledge(safeQuery, 5);
+    const best = hits[0]?.score ?? 0;
+    context.searches.push({ query: safeQuery, hits, best });
+    const results = hits.map((h) => ({
+      chunkId: h.chunkId,
+      article: h.source,
+      heading: h.heading,
+      score: h.score,
+      relevant: h.score >= context.matchThreshold,
+      text: h.content,
+    }));
+    const anyRelevant = results.some((r) => r.relevant);
+    const note = anyRelevant
+      ? undefined
+      : context.searches.length < 2
+        ? 'Nothing relevant enough. Search once more with different words.'
+        : 'Nothing relevant enough after two searches: escalate_to_human with reason no_kb_match.';
+    return JSON.stringify({ results, note });
+  },
+});
