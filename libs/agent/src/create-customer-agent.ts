@@ -20,7 +20,7 @@ export interface CustomerAgentSettings {
  * Calibrated on the shipped eval cases (docs/agent.md): the fused score a passage needs to count as an answer.
  * OpenAI embeddings score differently; their value is a starting point to recalibrate with `npm run eval`.
  */
-export const MATCH_THRESHOLDS: Record<string, number> = { [new LocalHashEmbedder().model]: 0.4, 'text-embedding-3-small@256': 0.45 };
+export const MATCH_THRESHOLDS: Record<string, number> = { [new LocalHashEmbedder().model]: 0.35, 'text-embedding-3-small@256': 0.45 };
 
 export function matchThresholdFor(embedder: Embedder, override?: number): number {
   return override ?? MATCH_THRESHOLDS[embedder.model] ?? 0.45;

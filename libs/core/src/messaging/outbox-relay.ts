@@ -11,6 +11,8 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Back-off after the bus refused a batch (Kafka down). */
   failureBackoffMs?: number;
+  /** After a kick, wait this long for more commits so one pass publishes them together (like Kafka's linger.ms). */
+  lingerMs?: number;
 }
 
 /**
@@ -29,11 +31,13 @@ export class OutboxRelay {
   private readonly pollIntervalMs: number;
   private readonly failureBackoffMs: number;
   private readonly leaseMs = 30_000;
+  private readonly lingerMs: number;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.failureBackoffMs = options.failureBackoffMs ?? 1000;
+    this.lingerMs = options.lingerMs ?? 3;
   }
 
   start(): void {
@@ -81,6 +85,7 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     while (this.running) {
+      if (this.kicked && this.lingerMs > 0) await new Promise((r) => setTimeout(r, this.lingerMs));
       this.kicked = false;
       let published: number;
       try {

@@ -16,12 +16,15 @@ export async function findOrStartConversation(
   input: { customerId: string; channel: Channel; conversationKey: string; resumeWindowMs: number; at: Date; correlationId: string },
 ): Promise<ConversationRef> {
   const since = new Date(input.at.getTime() - input.resumeWindowMs);
+  // Resuming also moves last_message_at, in the same statement.
   const existing = await tx.query<{ id: string; status: ConversationRef['status'] }>(
-    `SELECT id, status FROM conversations
-      WHERE customer_id = $1 AND channel = $2 AND conversation_key = $3
-        AND status IN ('open', 'escalated') AND last_message_at >= $4
-      ORDER BY last_message_at DESC LIMIT 1 FOR UPDATE`,
-    [input.customerId, input.channel, input.conversationKey, since],
+    `UPDATE conversations SET last_message_at = GREATEST(last_message_at, $5)
+      WHERE id = (SELECT id FROM conversations
+                   WHERE customer_id = $1 AND channel = $2 AND conversation_key = $3
+                     AND status IN ('open', 'escalated') AND last_message_at >= $4
+                   ORDER BY last_message_at DESC LIMIT 1 FOR UPDATE)
+      RETURNING id, status`,
+    [input.customerId, input.channel, input.conversationKey, since, input.at],
   );
   const row = existing.rows[0];
   if (row) return { conversationId: row.id, status: row.status, resumed: true };
@@ -31,10 +34,6 @@ export async function findOrStartConversation(
     [input.customerId, input.channel, input.conversationKey, input.at, input.correlationId],
   );
   return { conversationId: created.rows[0]!.id, status: 'open', resumed: false };
-}
-
-export async function touchConversation(tx: Queryable, conversationId: string, at: Date): Promise<void> {
-  await tx.query('UPDATE conversations SET last_message_at = GREATEST(last_message_at, $2) WHERE id = $1', [conversationId, at]);
 }
 
 export async function escalateConversation(tx: Queryable, conversationId: string): Promise<void> {

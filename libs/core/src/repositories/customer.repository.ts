@@ -27,9 +27,11 @@ export async function resolveCustomer(tx: Queryable, ids: CustomerIdentifiers): 
   // Email is the stronger identifier when both match different customers.
   const owner = found.find((f) => f.type === 'email') ?? found[0];
   if (owner) {
-    await attachIdentifiers(tx, owner.customer_id, wanted);
-    if (ids.displayName) {
-      await tx.query('UPDATE customers SET display_name = $2, updated_at = now() WHERE id = $1 AND display_name IS NULL', [owner.customer_id, ids.displayName]);
+    const known = new Set(found.map((f) => `${f.type}:${f.value}`));
+    const unknown = wanted.filter((w) => !known.has(`${w.type}:${w.value}`));
+    if (unknown.length > 0) await attachIdentifiers(tx, owner.customer_id, unknown);
+    if (ids.displayName && owner.display_name === null) {
+      await tx.query('UPDATE customers SET display_name = $2 WHERE id = $1 AND display_name IS NULL', [owner.customer_id, ids.displayName]);
     }
     return { customerId: owner.customer_id, created: false };
   }
@@ -47,9 +49,9 @@ export async function resolveCustomer(tx: Queryable, ids: CustomerIdentifiers): 
 }
 
 async function findOwners(tx: Queryable, wanted: Array<{ type: IdentifierType; value: string }>) {
-  const result = await tx.query<{ type: IdentifierType; value: string; customer_id: string }>(
-    `SELECT type, value, customer_id FROM customer_identifiers
-      WHERE (type = $1 AND value = $2) OR (type = $3 AND value = $4)`,
+  const result = await tx.query<{ type: IdentifierType; value: string; customer_id: string; display_name: string | null }>(
+    `SELECT i.type, i.value, i.customer_id, c.display_name FROM customer_identifiers i JOIN customers c ON c.id = i.customer_id
+      WHERE (i.type = $1 AND i.value = $2) OR (i.type = $3 AND i.value = $4)`,
     [wanted[0]!.type, wanted[0]!.value, wanted[1]?.type ?? null, wanted[1]?.value ?? null],
   );
   return result.rows;

@@ -50,12 +50,17 @@ export async function insertOutboundMessage(tx: Queryable, m: OutboundMessageRec
   return result.rows[0]!.id;
 }
 
-/** Marks the stored reply delivered; returns false when it was already (a redelivered reply). */
-export async function markReplyDelivered(tx: Queryable, replyEventId: string, providerMessageId: string | null): Promise<boolean> {
-  const result = await tx.query(
-    `UPDATE messages SET delivered_at = now(), provider_message_id = COALESCE($2, provider_message_id)
-      WHERE event_id = $1 AND delivered_at IS NULL`,
+/**
+ * Records a successful send: the delivery row turns 'sent' and the stored reply becomes visible (delivered_at),
+ * in one statement, so one round trip and no explicit transaction.
+ */
+export async function confirmDelivery(db: Queryable, replyEventId: string, providerMessageId: string | null): Promise<void> {
+  await db.query(
+    `WITH delivery AS (
+       UPDATE deliveries SET status = 'sent', provider_message_id = $2, last_error = NULL WHERE reply_event_id = $1 RETURNING reply_event_id
+     )
+     UPDATE messages SET delivered_at = now(), provider_message_id = COALESCE($2, provider_message_id)
+      WHERE event_id = (SELECT reply_event_id FROM delivery) AND delivered_at IS NULL`,
     [replyEventId, providerMessageId],
   );
-  return result.rowCount > 0;
 }

@@ -13,26 +13,13 @@ export interface TicketRow {
   created_at: Date;
 }
 
-const UNIQUE_VIOLATION = '23505';
-
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && err.code === UNIQUE_VIOLATION;
-}
-
-/** Inserts with a fresh number, retrying on the (rare) number collision. */
+/** Inserts with a fresh number; the (rare) number collision inserts nothing and is retried with another number. */
 async function insertWithNumber(tx: Queryable, sql: string, params: unknown[]): Promise<TicketRow> {
-  for (let attempt = 0; ; attempt++) {
-    const number = generateTicketNumber();
-    try {
-      await tx.query('SAVEPOINT ticket_number');
-      const result = await tx.query<TicketRow>(sql, [number, ...params]);
-      await tx.query('RELEASE SAVEPOINT ticket_number');
-      return result.rows[0]!;
-    } catch (err) {
-      await tx.query('ROLLBACK TO SAVEPOINT ticket_number');
-      if (!isUniqueViolation(err) || attempt >= 4) throw err;
-    }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const result = await tx.query<TicketRow>(sql, [generateTicketNumber(), ...params]);
+    if (result.rows[0]) return result.rows[0];
   }
+  throw new Error('could not find a free ticket number in 5 attempts');
 }
 
 const RETURNING = 'RETURNING id, number, status, subject, conversation_id, customer_id, channel, created_at';
@@ -45,7 +32,7 @@ export async function createWebTicket(
   return insertWithNumber(
     tx,
     `INSERT INTO tickets (number, channel, subject, category, priority, status, status_token_hash)
-     VALUES ($1, 'web_form', $2, $3, $4, 'open', $5) ${RETURNING}`,
+     VALUES ($1, 'web_form', $2, $3, $4, 'open', $5) ON CONFLICT (number) DO NOTHING ${RETURNING}`,
     [input.subject, input.category, input.priority, input.statusTokenHash],
   );
 }
@@ -71,7 +58,7 @@ export async function ensureTicket(
   return insertWithNumber(
     tx,
     `INSERT INTO tickets (number, conversation_id, customer_id, channel, subject, category, priority, status)
-     VALUES ($1, $2, $3, $4, $5, 'general', 'medium', 'open') ${RETURNING}`,
+     VALUES ($1, $2, $3, $4, $5, 'general', 'medium', 'open') ON CONFLICT (number) DO NOTHING ${RETURNING}`,
     [input.conversationId, input.customerId, input.channel, input.subject ?? null],
   );
 }

@@ -1,8 +1,7 @@
 import type { OutboundReply } from '@cs/contracts';
 import type { Logger } from '@cs/observability';
 import type { SqlClient } from '@cs/ports';
-import { markReplyDelivered } from '../repositories/message.repository';
-import { recordTrace } from '../repositories/trace.repository';
+import { confirmDelivery } from '../repositories/message.repository';
 
 /** A channel's way of putting a reply in front of the customer. Returns the provider's message id, if any. */
 export interface ReplySender {
@@ -39,13 +38,6 @@ export async function deliverReply(deps: DeliverReplyDeps, reply: OutboundReply)
     ]);
     throw err;
   }
-  await db.transaction(async (tx) => {
-    await tx.query(
-      `UPDATE deliveries SET status = 'sent', provider_message_id = $2, last_error = NULL, updated_at = now() WHERE reply_event_id = $1`,
-      [reply.eventId, providerMessageId],
-    );
-    await markReplyDelivered(tx, reply.eventId, providerMessageId);
-    await recordTrace(tx, { event: { eventId: reply.inReplyToEventId, correlationId: reply.correlationId }, stage: 'delivered', service: `egress-${reply.channel}`, detail: { replyEventId: reply.eventId, providerMessageId } });
-  });
+  await confirmDelivery(db, reply.eventId, providerMessageId);
   return 'sent';
 }

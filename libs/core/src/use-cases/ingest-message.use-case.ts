@@ -1,7 +1,6 @@
 import { encodeEvent, HEADERS, inboundMessageSchema, TOPICS, type InboundMessageInput } from '@cs/contracts';
 import type { Queryable, SqlClient } from '@cs/ports';
 import { enqueueOutbox } from '../repositories/outbox.repository';
-import { recordTrace } from '../repositories/trace.repository';
 
 export interface IngestDeps {
   db: SqlClient;
@@ -36,6 +35,5 @@ export async function queueInboundEvent(tx: Queryable, input: InboundMessageInpu
     headers: { [HEADERS.correlationId]: input.correlationId, [HEADERS.eventId]: input.eventId },
     eventId: input.eventId,
   });
-  if (queued !== null) await recordTrace(tx, { event: input, stage: 'received', service: `ingress-${input.channel}`, detail: { channel: input.channel } });
   return queued !== null;
 }

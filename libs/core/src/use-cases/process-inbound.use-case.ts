@@ -1,12 +1,12 @@
 import type { InboundMessage } from '@cs/contracts';
 import type { Logger } from '@cs/observability';
 import type { AgentDecision, CustomerAgent, SqlClient } from '@cs/ports';
-import { findOrStartConversation, escalateConversation, touchConversation } from '../repositories/conversation.repository';
+import { findOrStartConversation, escalateConversation } from '../repositories/conversation.repository';
 import { resolveCustomer } from '../repositories/customer.repository';
 import { insertInboundMessage } from '../repositories/message.repository';
 import { markProcessed, wasEventProcessed } from '../repositories/processed-events.repository';
 import { ensureTicket, markTicketAnswered, markTicketEscalated, updateTicketTriage, type TicketRow } from '../repositories/ticket.repository';
-import { recordAgentRun, recordTrace } from '../repositories/trace.repository';
+import { recordAgentRun } from '../repositories/trace.repository';
 import { storeAndQueueReply } from './reply-builder';
 
 export const PROCESSOR_CONSUMER = 'message-processor';
@@ -90,9 +90,7 @@ export async function processInbound(deps: ProcessInboundDeps, event: InboundMes
       correlationId: event.correlationId,
       receivedAt: new Date(event.receivedAt),
     });
-    await touchConversation(tx, context.conversationId, new Date());
     if (decision) await applyDecision(tx, deps, event, context, decision, latencyMs);
-    await recordTrace(tx, { event, stage: 'processed', service: PROCESSOR_CONSUMER, detail: { action: decision?.action ?? 'ai_paused', reason: decision?.escalation?.reason } });
     return 'processed' as const;
   });
   if (outcome === 'processed') deps.relay.kick();

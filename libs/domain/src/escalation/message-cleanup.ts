@@ -43,9 +43,20 @@ export function splitSentences(text: string): string[] {
 
 const REQUEST = /\?|\b(how|where|what|why|when|which|can|could|is there|are there|do you|does|i need|i want|i'd like|i would like|help|unable|can't|cannot|won't|doesn't|not working|keeps|stopped|trying to|need to|want to)\b/i;
 
-/** The sentences that ask for something; the rest of a long email is context. Falls back to the whole text. */
-export function extractQuestionFocus(text: string): string {
-  const sentences = splitSentences(stripGreeting(text));
-  const asks = sentences.filter((s) => REQUEST.test(s));
-  return (asks.length > 0 ? asks : sentences).join(' ').trim();
+/**
+ * What to search for. A short message is searched whole; in a long one the sentences that ask for something, each
+ * with the sentence before it (which usually names the topic: "I installed the app. How do I turn them on?").
+ */
+export function extractQuestionFocus(text: string, maxWords = 60): string {
+  const body = stripGreeting(text);
+  if (body.split(/\s+/).filter(Boolean).length <= maxWords) return body.replace(/\s+/g, ' ').trim();
+  const sentences = splitSentences(body);
+  const keep = new Set<number>();
+  sentences.forEach((s, i) => {
+    if (!REQUEST.test(s)) return;
+    keep.add(i);
+    if (i > 0) keep.add(i - 1);
+  });
+  const chosen = keep.size > 0 ? sentences.filter((_s, i) => keep.has(i)) : sentences;
+  return chosen.join(' ').trim();
 }

@@ -26,7 +26,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   { id: 'legal.department', reason: 'legal', pattern: /\b(my|our) (legal (team|department|counsel)|counsel)\b[^.?!]{0,60}\b(review|advised|will|is|has|contact|involved)/i, weak: true },
   // refund: money back, credits, chargebacks for what the customer paid
   { id: 'refund.money-back', reason: 'refund', pattern: /\b(money back|reimburse(ment)?|charge ?back|dispute (the|a|this|my) (charge|payment)|(return|give) (me )?(my|our|the) money)\b/i },
-  { id: 'refund.mine', reason: 'refund', pattern: /\b((my|our|a|full|partial|prorated|pro-rated) refund|refund (me|us|my|our|the (charge|payment|subscription|difference|invoice)))\b/i },
+  { id: 'refund.mine', reason: 'refund', pattern: /\b((my|our|a|full|partial|prorated|pro-rated) refund(?! (requests?|tracking|process|workflow|board|queue|template|policy))|refund (me|us|my|our|the (charge|payment|subscription|difference|invoice|renewal|duplicate)))\b/i },
   { id: 'refund.wrong-charge', reason: 'refund', pattern: /\b((charged|billed) (me |us )?(twice|double|two times|again|incorrectly|wrongly|by mistake|after (i|we) cancel+ed)|double[- ]charged|duplicate (charge|payment))\b/i },
   { id: 'refund.credit', reason: 'refund', pattern: /\b(service credits?|account credit|credit (my|our) (account|card)|compensat(e|ion)( for)?)\b/i },
   { id: 'refund.word', reason: 'refund', pattern: /\brefund(s|ed|ing|able)?\b/i, weak: true },
@@ -41,14 +41,15 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   { id: 'human.talk-to', reason: 'human_requested', pattern: /\b(speak|talk|chat|connect|transfer|escalate|put) (me )?(to|with|through to) (a |an |the |your |some |one of your )?(real |actual |live )?(human|person|people|agent|representative|rep|manager|supervisor|someone|somebody|staff( member)?|operator|employee|team member)s?\b/i },
   { id: 'human.real', reason: 'human_requested', pattern: /\b(real|actual|live) (human|person|agent|people)\b|\bhuman (please|pls|plz|being)\b|^\s*(human|agent|operator|representative)\s*[.!?]*\s*$/im },
   { id: 'human.not-bot', reason: 'human_requested', pattern: /\b(no|not|don't want|dont want|do not want|stop|enough of) (talking to )?(a |the |this |your )?(bot|robot|chatbot|ai|machine|automated (reply|response|answer)s?)\b/i },
-  { id: 'human.call', reason: 'human_requested', pattern: /\b(call (me|us)( back)?|give (me|us) a (call|ring)|(phone|call) ?back|(can|could|would|will|please) (someone|somebody|you|anyone) (please )?(call|phone|ring)|phone call|call me asap)\b/i },
+  { id: 'human.call', reason: 'human_requested', pattern: /\b(call (me|us)( back)?|give (me|us) a (call|ring)|(phone|call) back(?! ?url)|(can|could|would|will|please) (someone|somebody|you|anyone) (please )?(call|phone|ring) (me|us)|phone call|have someone call)\b/i },
   { id: 'human.escalate', reason: 'human_requested', pattern: /\b(escalate (this|my|it|the)|i want (a|your|the) (human|person|manager|supervisor)|(get|need|want) (me )?(a|your|the) (manager|supervisor|representative))\b/i, weak: true },
 ];
 
 /** Sentence contexts that show a trigger word is about the product itself, per reason. */
 export const PRODUCT_CONTEXT: Readonly<Record<TriggerRule['reason'], RegExp>> = {
   legal: /\b(board|boards|card|cards|column|list|label|template|field|tag|workspace)\b/i,
-  refund: /\b(board|boards|card|cards|column|list|label|template|field|track|tracking|workflow|automation|our customers|customers'|requests? (board|queue|list))\b/i,
-  pricing: /\b(field|fields|column|card|cards|board|label|template|formula|estimate field|budget|custom field|api|rate limit)\b/i,
+  // Refunds the customer gives their own customers (a product that takes payments) are how-to questions.
+  refund: /\b(board|boards|card|cards|column|list|label|template|field|track|tracking|workflow|automation|our customers|customers'|requests? (board|queue|list)|refund (them|him|her|a customer|customers|respondents?|buyers?|attendees?)|respondents?|attendees?)\b/i,
+  pricing: /\b(field|fields|column|card|cards|board|label|template|formula|estimate field|budget|custom field|api|rate limit|payment question|order form|quantity|respondents?)\b/i,
   human_requested: /\b(role|roles|permission|permissions|admin|promote|assign|invite|board|card|workspace)\b/i,
 };

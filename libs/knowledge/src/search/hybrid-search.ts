@@ -2,6 +2,7 @@ import { toVectorLiteral } from '@cs/db';
 import type { Queryable } from '@cs/ports';
 import type { Embedder } from '../embeddings/embedder.port';
 import { loadCorpusStats, type CorpusStats } from './corpus-stats';
+import { analyzeQuery, conceptCoverage, headingMatch, lexemeArray } from './query-concepts';
 import { correctSpelling } from './spelling-corrector';
 
 export interface KnowledgeHit {
@@ -19,10 +20,12 @@ export interface KnowledgeHit {
 export interface FusionWeights {
   vector: number;
   coverage: number;
+  /** Share of the section heading's words the query mentions: "Not receiving notification emails" names the problem. */
+  heading: number;
   rank: number;
 }
 
-export const DEFAULT_FUSION_WEIGHTS: FusionWeights = { vector: 0.5, coverage: 0.4, rank: 0.1 };
+export const DEFAULT_FUSION_WEIGHTS: FusionWeights = { vector: 0.25, coverage: 0.45, heading: 0.2, rank: 0.1 };
 
 export interface KnowledgeSearchOptions {
   db: Queryable;
@@ -41,7 +44,8 @@ txt AS (SELECT k.id FROM knowledge_base k, q WHERE k.tsv @@ q.tq ORDER BY ts_ran
 SELECT k.id, k.source, coalesce(k.heading, k.source) AS heading, k.content,
        CASE WHEN k.embedding_model = $3 THEN 1 - (k.embedding <=> q.v) ELSE 0 END AS cosine,
        ts_rank_cd(k.tsv, q.tq, 32) AS rank,
-       tsvector_to_array(k.tsv) AS lexemes
+       tsvector_to_array(k.tsv) AS lexemes,
+       tsvector_to_array(to_tsvector('english', coalesce(nullif(split_part(k.heading, ' › ', 2), ''), k.heading, ''))) AS heading_lexemes
   FROM knowledge_base k CROSS JOIN q
  WHERE k.id IN (SELECT id FROM vec UNION SELECT id FROM txt)`;
 
@@ -53,11 +57,7 @@ interface CandidateRow {
   cosine: number | string;
   rank: number | string;
   lexemes: string[] | string;
-}
-
-function asArray(value: string[] | string): string[] {
-  if (Array.isArray(value)) return value;
-  return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean).map((v) => v.replace(/^"|"$/g, ''));
+  heading_lexemes: string[] | string;
 }
 
 /**
@@ -77,32 +77,22 @@ export class KnowledgeSearch {
     const stats = await this.corpusStats();
     if (stats.chunks === 0 || !query.trim()) return [];
     const corrected = correctSpelling(query, stats.words);
+    const concepts = await analyzeQuery(this.options.db, corrected, stats);
+    if (concepts.length === 0) return [];
     const [vector] = await this.options.embedder.embed([corrected]);
-    const lexemeRows = await this.options.db.query<{ lexemes: string[] | string }>(
-      `SELECT tsvector_to_array(to_tsvector('english', $1)) AS lexemes`,
-      [corrected],
-    );
-    const queryLexemes = asArray(lexemeRows.rows[0]?.lexemes ?? []);
     const result = await this.options.db.query<CandidateRow>(SEARCH_SQL, [
       toVectorLiteral(vector!),
-      queryLexemes.join(' or '),
+      [...new Set(concepts.flatMap((c) => c.lexemes))].join(' or '),
       this.options.embedder.model,
       this.options.candidates ?? 20,
     ]);
-    const weightOf = (lexeme: string) => {
-      const df = stats.lexemes.get(lexeme) ?? 0;
-      // A word the knowledge base never uses weighs like the rarest one: a question about something we do not cover
-      // should not look half-answered because its filler words match.
-      return Math.log(1 + stats.chunks / Math.max(df, 1));
-    };
-    const total = queryLexemes.reduce((sum, l) => sum + weightOf(l), 0);
     const hits = result.rows.map((row): KnowledgeHit => {
-      const present = new Set(asArray(row.lexemes));
-      const matched = queryLexemes.reduce((sum, l) => sum + (present.has(l) ? weightOf(l) : 0), 0);
-      const coverage = total > 0 ? matched / total : 0;
+      const coverage = conceptCoverage(concepts, new Set(lexemeArray(row.lexemes)));
       const vectorScore = Math.max(0, Number(row.cosine));
       const rank = Number(row.rank);
-      const score = this.weights.vector * vectorScore + this.weights.coverage * coverage + this.weights.rank * rank;
+      const heading = headingMatch(concepts, lexemeArray(row.heading_lexemes));
+      const w = this.weights;
+      const score = w.vector * vectorScore + w.coverage * coverage + w.heading * heading + w.rank * rank;
       return { chunkId: row.id, source: row.source, heading: row.heading, content: row.content, score: round(score), vectorScore: round(vectorScore), textScore: round(coverage) };
     });
     return hits.sort((a, b) => b.score - a.score || a.chunkId.localeCompare(b.chunkId)).slice(0, limit);

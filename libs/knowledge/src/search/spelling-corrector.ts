@@ -27,8 +27,9 @@ export function editDistance(a: string, b: string, max: number): number {
 export function correctSpelling(query: string, vocabulary: ReadonlyMap<string, number>): string {
   const words = tokenize(query);
   const corrected = words.map((word) => {
-    if (word.length < 4 || vocabulary.has(word) || STOPWORDS.has(word) || /\d/.test(word)) return word;
-    const max = word.length >= 7 ? 2 : 1;
+    // Short words are too easily another real word ("dark" is one letter from "mark"): only longer ones are corrected.
+    if (word.length < 5 || vocabulary.has(word) || STOPWORDS.has(word) || /\d/.test(word)) return word;
+    const max = word.length >= 8 ? 2 : 1;
     let best: { word: string; distance: number; freq: number } | null = null;
     for (const [candidate, freq] of vocabulary) {
       if (candidate.length < 3) continue;

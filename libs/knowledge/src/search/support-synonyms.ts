@@ -1,0 +1,46 @@
+/**
+ * Words customers and help articles use for the same thing. A query word also matches its group's words, both in
+ * full-text candidates and in the coverage score (a small thesaurus, like PostgreSQL's synonym dictionaries, kept in
+ * code so it works the same on PGlite). Generic support vocabulary only: nothing here names a product feature.
+ */
+const GROUPS: readonly string[][] = [
+  ['colleague', 'colleagues', 'coworker', 'coworkers', 'teammate', 'teammates', 'staff', 'employee', 'employees'],
+  ['reload', 'refresh'],
+  ['login', 'log', 'signin', 'sign'],
+  ['restore', 'recover', 'undelete', 'retrieve'],
+  ['delete', 'deleted', 'remove', 'erase', 'trash'],
+  ['enable', 'activate', 'turn', 'switch', 'allow'],
+  ['disable', 'deactivate'],
+  ['mute', 'silence', 'unsubscribe'],
+  ['notification', 'notifications', 'notif', 'notifs', 'alert', 'alerts'],
+  ['spreadsheet', 'excel', 'csv', 'sheets'],
+  ['phone', 'mobile', 'iphone', 'android', 'smartphone', 'ipad', 'tablet'],
+  ['password', 'pw', 'pwd', 'passcode'],
+  ['appear', 'show', 'visible', 'see'],
+  ['missing', 'disappeared', 'gone', 'vanished', 'lost'],
+  ['card', 'task', 'tasks', 'ticket', 'item'],
+  ['list', 'column', 'lane'],
+  ['email', 'mail', 'inbox'],
+  ['2fa', 'mfa', 'authenticator', 'two-factor'],
+  ['change', 'edit', 'modify', 'update'],
+  ['export', 'download'],
+  ['import', 'upload'],
+  ['error', 'fail', 'failed', 'failing', 'fails'],
+  ['app', 'application'],
+  ['automate', 'automatic', 'automatically', 'automation', 'rule'],
+  ['reminder', 'remind', 'reminders'],
+  ['deadline', 'due'],
+  ['role', 'permission', 'permissions', 'rights'],
+  ['admin', 'administrator'],
+  ['summary', 'digest'],
+  ['customer', 'client', 'guest'],
+  ['invite', 'invitation', 'onboard'],
+];
+
+const INDEX = new Map<string, readonly string[]>();
+for (const group of GROUPS) for (const word of group) INDEX.set(word, group);
+
+/** The word's synonym group including itself, or just the word. */
+export function synonymsOf(word: string): readonly string[] {
+  return INDEX.get(word) ?? [word];
+}
