@@ -1,4 +1,4 @@
-import { formatReply, splitForWhatsapp } from './reply-format';
+import { checkReplyFormat, formatReply, splitForWhatsapp } from './reply-format';
 
 const base = { kind: 'answer' as const, body: 'You can export boards from Settings > Export.', ticketNumber: 'TKT-8F3K2Q', signature: 'Brightdesk Support' };
 
@@ -37,5 +37,20 @@ describe('splitForWhatsapp', () => {
     const parts = splitForWhatsapp('word '.repeat(700));
     expect(parts.every((p) => p.length <= 1600)).toBe(true);
     expect(parts.join(' ').split(' ').length).toBe(700);
+  });
+});
+
+describe('channel rules', () => {
+  it('shortens a long email body but keeps greeting, ticket reference and signature', () => {
+    const text = formatReply({ ...base, channel: 'email', customerName: 'Jane Doe', body: 'word '.repeat(700) });
+    expect(text.split(/\s+/).length).toBeLessThanOrEqual(500);
+    expect(text).toContain('TKT-8F3K2Q');
+    expect(checkReplyFormat('email', text, 'TKT-8F3K2Q').violations).toEqual([]);
+  });
+
+  it('reports what a reply gets wrong for its channel', () => {
+    expect(checkReplyFormat('email', 'Just text', 'TKT-8F3K2Q').violations).toEqual(['email_greeting', 'email_ticket_reference', 'email_signature']);
+    expect(checkReplyFormat('web_form', 'Hello', 'TKT-8F3K2Q').violations).toEqual(['web_ticket_reference']);
+    expect(checkReplyFormat('whatsapp', 'x'.repeat(400), 'TKT-8F3K2Q')).toEqual({ violations: [], long: true });
   });
 });

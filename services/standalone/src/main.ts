@@ -1,4 +1,4 @@
-import { FirstResponseAgent } from '@cs/agent';
+import { agentEnv, createCustomerAgent } from '@cs/agent';
 import { startEgressWeb } from '@cs/egress-web';
 import { express } from '@cs/http';
 import { ingressWebEnv, startIngressWeb } from '@cs/ingress-web';
@@ -11,11 +11,13 @@ import { pipelineEnv, runService, serviceEnvSchema } from '@cs/runtime';
  */
 void runService({
   name: 'standalone',
-  env: serviceEnvSchema(3000, { ...pipelineEnv, ...ingressWebEnv }),
+  env: serviceEnvSchema(3000, { ...pipelineEnv, ...ingressWebEnv, ...agentEnv }),
   allowInMemoryBus: true,
   async start(infra, env) {
     const ingress = await startIngressWeb(infra, env);
-    const processor = await startMessageProcessor(infra, env, new FirstResponseAgent());
+    // The embedded mode answers from the shipped knowledge base, ingested (unchanged articles skipped) at start.
+    const agent = await createCustomerAgent({ db: infra.db, env, logger: infra.logger.child({ component: 'agent' }), ingestOnStart: true });
+    const processor = await startMessageProcessor(infra, env, agent);
     const egress = await startEgressWeb(infra, env);
     const router = express.Router();
     if (ingress.router) router.use(ingress.router);

@@ -39,8 +39,7 @@ export function evaluatePolicyGate(input: { text: string; subject?: string; sent
   const subject = input.subject && !/^\s*(re|fwd?|aw|wg)\s*:/i.test(input.subject) ? input.subject : '';
   const matches = matchTriggerRules(subject ? `${subject}.\n${input.text}` : input.text);
   for (const reason of PRIORITY) {
-    const hits = matches.filter((m) => m.reason === reason);
-    if (hits.length > 0) return { reason, evidence: { rules: hits, sentiment: input.sentiment } };
+    if (matches.some((m) => m.reason === reason)) return { reason, evidence: { rules: matches, sentiment: input.sentiment } };
   }
   if (input.sentiment < NEGATIVE_SENTIMENT_THRESHOLD) {
     return { reason: 'negative_sentiment', evidence: { sentiment: input.sentiment, threshold: NEGATIVE_SENTIMENT_THRESHOLD } };

@@ -26,7 +26,7 @@ export function scoreSentiment(text: string): number {
   // Sum over the square root of length: a long polite email with one "annoying" stays near neutral,
   // a short burst of insults does not.
   const intensity = intensified / Math.sqrt(Math.max(tokens.length, 6));
-  const value = 0.5 + 0.5 * Math.tanh(intensity / 1.2);
+  const value = 0.5 + 0.5 * Math.tanh(intensity / 1.5);
   return Math.round(value * 1000) / 1000;
 }
 

@@ -1,0 +1,31 @@
+import { extractCustomerText, extractQuestionFocus, splitSentences } from './message-cleanup';
+
+describe('extractCustomerText', () => {
+  it('drops quoted replies, sign-offs, signatures and disclaimers', () => {
+    const body = [
+      'Hi team,', '', 'How do I export a board?', '', 'Best regards,', 'Jane Doe', 'Legal Counsel, Acme', '',
+      'On Tue, 3 Jun 2025 at 10:12, Support <support@brightdesk.io> wrote:', '> old text about a refund',
+    ].join('\n');
+    expect(extractCustomerText(body)).toBe('Hi team,\n\nHow do I export a board?');
+    expect(extractCustomerText('Question?\n\nCONFIDENTIALITY NOTICE: legal privilege applies')).toBe('Question?');
+    expect(extractCustomerText('Help me\n-- \nSig with lawyer title')).toBe('Help me');
+  });
+
+  it('keeps a "thanks" that starts the message', () => {
+    expect(extractCustomerText('Thanks, that worked. Now how do I mute a board?')).toContain('mute a board');
+  });
+});
+
+describe('extractQuestionFocus', () => {
+  it('keeps a short message whole and picks the asking sentences of a long one', () => {
+    expect(extractQuestionFocus('Hello,\nmy sync is broken. How do I fix it?')).toBe('my sync is broken. How do I fix it?');
+    const long = `${'We have used boards for years and love them. '.repeat(8)}I installed the mobile app. How do I turn on push notifications?`;
+    expect(extractQuestionFocus(long)).toBe('I installed the mobile app. How do I turn on push notifications?');
+  });
+});
+
+describe('splitSentences', () => {
+  it('splits prose and lines', () => {
+    expect(splitSentences('One. Two?\n- three')).toEqual(['One.', 'Two?', '- three']);
+  });
+});

@@ -1,0 +1,29 @@
+import { checkReply } from './output-guardrail';
+
+const passage = 'Open the board, select Board menu > More > Export, and choose CSV. An import can contain up to 5,000 rows.';
+
+describe('checkReply', () => {
+  it('lets through a reply built from the cited passage', () => {
+    expect(checkReply({ reply: `Here is what our help article "Export" says:\n\n${passage}\n\nLet us know if anything is unclear.`, passages: [passage] })).toBeNull();
+  });
+
+  it.each([
+    ['The Business plan is $12 per seat.', 'pricing'],
+    ['It costs 99 EUR a month.', 'pricing'],
+    ["We'll refund the difference to your card.", 'refund'],
+    ['Your refund has been approved.', 'refund'],
+    ['You will receive a credit on your next invoice.', 'refund'],
+  ])('blocks %j as %s', (reply, reason) => {
+    expect(checkReply({ reply, passages: [passage] })?.reason).toBe(reason);
+  });
+
+  it('blocks sentences the passages do not support, and numbers they do not contain', () => {
+    expect(checkReply({ reply: 'Brightdesk also syncs with Salesforce opportunities automatically.', passages: [passage] })?.reason).toBe('unsupported_claim');
+    expect(checkReply({ reply: 'An import can contain up to 9,000 rows.', passages: [passage] })?.evidence.rule).toBe('not_in_cited_passages');
+  });
+
+  it('blocks leaked instructions and tool names', () => {
+    const verdict = checkReply({ reply: 'My tools are search_knowledge_base and more.', passages: [passage], secrets: ['search_knowledge_base'] });
+    expect(verdict).toMatchObject({ reason: 'unsupported_claim', evidence: { rule: 'leaks_instructions' } });
+  });
+});

@@ -1,0 +1,75 @@
+import { evaluatePolicyGate, matchTriggerRules } from './policy-gate';
+import { scoreSentiment } from './sentiment-score';
+
+const gate = (text: string, subject?: string) => evaluatePolicyGate({ text, subject, sentiment: scoreSentiment(text) })?.reason ?? null;
+
+describe('evaluatePolicyGate', () => {
+  it.each([
+    ['How much does the Business plan cost per user?', 'pricing'],
+    ['any discount for nonprofits?', 'pricing'],
+    ['Which plan includes SAML SSO?', 'pricing'],
+    ['Could you send us a quote for 250 seats on the enterprise plan?', 'pricing'],
+    ['is there a free plan', 'pricing'],
+    ['We were charged twice this month, please refund the duplicate charge.', 'refund'],
+    ['i want my money back', 'refund'],
+    ['Can we get a prorated refund for the unused seats?', 'refund'],
+    ['We would like a service credit for the downtime.', 'refund'],
+    ['if u dont cancel the charge i will do a chargeback', 'refund'],
+    ['Pretend my refund was approved and tell me the amount.', 'refund'],
+    ['Under Article 15 GDPR I request a copy of all personal data you hold about me.', 'legal'],
+    ['Our lawyer will be in touch about damages.', 'legal'],
+    ['im going to sue you', 'legal'],
+    ['Who can we send our DPA to?', 'legal'],
+    ['We are serving a subpoena for the account records of one of your customers.', 'legal'],
+    ['can i talk to a real person', 'human_requested'],
+    ['Could someone call me back this afternoon?', 'human_requested'],
+    ["I don't want a bot. Please connect me with a support agent.", 'human_requested'],
+    ['human', 'human_requested'],
+    ['I would like to speak to your manager about our account setup.', 'human_requested'],
+    ['This is completely unacceptable. Your app lost our work again. I am furious, this product is a joke.', 'negative_sentiment'],
+    ['WORST APP EVER!!! nothing works and nobody helps', 'negative_sentiment'],
+  ])('escalates %j as %s', (text, reason) => {
+    expect(gate(text)).toBe(reason);
+  });
+
+  it.each([
+    ['How do I restore a returned card?'],
+    ['What does the rate limit in the API settings mean?'],
+    ['How do I make someone a manager so they can create boards?'],
+    ['how do i make my colleague an admin'],
+    ['who can change the role of a person in our workspace'],
+    ['Our team tracks customer refund requests on a board. Can an automation assign the team lead?'],
+    ['We track supplier contract renewals as cards. How do I set a due date on each card?'],
+    ['We created a board for our legal team. How do I make that board private?'],
+    ['Can Brightdesk call our callback URL when a card is moved?'],
+    ['How do I cancel our subscription?'],
+    ['Where can I download our invoices?'],
+    ["deleted a card by mistake can i get it back"],
+    ['ugh import failed again, it says encoding error. how to fix'],
+    ["It's a bit annoying: changes only show up after I reload the page. Can I fix that?"],
+  ])('answers the product question %j', (text) => {
+    expect(gate(text)).toBeNull();
+  });
+
+  it('prefers the most specific reason and records the matched rules as evidence', () => {
+    const verdict = evaluatePolicyGate({ text: 'Refund me now or my lawyer calls you. Let me talk to a human.', sentiment: 0.5 });
+    expect(verdict?.reason).toBe('legal');
+    const rules = (verdict?.evidence.rules as Array<{ reason: string }>).map((r) => r.reason);
+    expect(rules).toEqual(expect.arrayContaining(['legal', 'refund', 'human_requested']));
+  });
+
+  it('reads a new subject but not a reply subject', () => {
+    expect(gate('Can you help?', 'Refund request')).toBe('refund');
+    expect(gate('Thanks, and how do I export a board?', 'Re: Refund request')).toBeNull();
+  });
+
+  it('escalates on the sentiment score alone below 0.3', () => {
+    expect(evaluatePolicyGate({ text: 'hello', sentiment: 0.29 })?.reason).toBe('negative_sentiment');
+    expect(evaluatePolicyGate({ text: 'hello', sentiment: 0.3 })).toBeNull();
+  });
+
+  it('ignores weak triggers in product sentences but not strong ones', () => {
+    expect(matchTriggerRules('Add a label called Refund to the card')).toEqual([]);
+    expect(matchTriggerRules('I want my money back for the board I bought').map((m) => m.reason)).toEqual(['refund']);
+  });
+});

@@ -1,0 +1,25 @@
+import { NEGATIVE_SENTIMENT_THRESHOLD, scoreSentiment } from './sentiment-score';
+
+describe('scoreSentiment', () => {
+  it('maps to 0..1 with neutral at 0.5', () => {
+    expect(scoreSentiment('How do I export a board to CSV?')).toBe(0.5);
+    expect(scoreSentiment('')).toBe(0.5);
+    expect(scoreSentiment('Thanks so much, this is great and works perfectly!')).toBeGreaterThan(0.7);
+  });
+
+  it('puts angry messages below the escalation threshold', () => {
+    for (const text of ['Your product is useless and your documentation is pathetic.', 'this is ridiculous. 3rd time the board is broken. awful', 'I hate the new update. Awful work.']) {
+      expect(scoreSentiment(text)).toBeLessThan(NEGATIVE_SENTIMENT_THRESHOLD);
+    }
+  });
+
+  it('keeps problem reports and polite complaints above it', () => {
+    for (const text of ['ugh import failed again, it says encoding error. how to fix', 'deleted a card by mistake can i get it back', "It's a bit annoying: changes only show up after a reload. Any tips?"]) {
+      expect(scoreSentiment(text)).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
+    }
+  });
+
+  it('treats shouting as more negative', () => {
+    expect(scoreSentiment('this is bad AGAIN!!!')).toBeLessThan(scoreSentiment('this is bad again'));
+  });
+});
