@@ -58,14 +58,10 @@ async function findOwners(tx: Queryable, wanted: Array<{ type: IdentifierType; v
 }
 
 async function attachIdentifiers(tx: Queryable, customerId: string, wanted: Array<{ type: IdentifierType; value: string }>): Promise<number> {
-  let attached = 0;
-  for (const id of wanted) {
-    const result = await tx.query(
-      `INSERT INTO customer_identifiers (customer_id, type, value) VALUES ($1, $2, $3)
-       ON CONFLICT (type, value) DO NOTHING`,
-      [customerId, id.type, id.value],
-    );
-    attached += result.rowCount;
-  }
-  return attached;
+  const values = wanted.map((_, i) => `($1, $${i * 2 + 2}, $${i * 2 + 3})`).join(', ');
+  const result = await tx.query(
+    `INSERT INTO customer_identifiers (customer_id, type, value) VALUES ${values} ON CONFLICT (type, value) DO NOTHING`,
+    [customerId, ...wanted.flatMap((w) => [w.type, w.value])],
+  );
+  return result.rowCount;
 }

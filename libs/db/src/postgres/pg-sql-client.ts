@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import { SqlClientMisuseError } from '../db-errors';
 import { guardedSession, scoped } from '../guarded-session';
@@ -77,10 +78,26 @@ async function runTransaction<T>(client: PoolClient, work: (tx: Queryable) => Pr
   }
 }
 
+const statementNames = new Map<string, string>();
+
+/**
+ * Parameterized statements run as named prepared statements: PostgreSQL parses and plans each once per connection
+ * instead of on every call, which is most of its CPU for the short statements the pipeline issues. The name is derived
+ * from the text, so the same SQL shares one name; schema changes invalidate the cached plans server-side.
+ */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `cs_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 function toQueryable(target: Pool | PoolClient): Queryable {
   return {
     async query<R>(sql: string, params?: unknown[]): Promise<QueryResult<R>> {
-      const result = await target.query(sql, params);
+      const result = params?.length ? await target.query({ name: statementName(sql), text: sql, values: params }) : await target.query(sql);
       return { rows: result.rows as R[], rowCount: result.rowCount ?? result.rows.length };
     },
     async exec(sql: string): Promise<void> {

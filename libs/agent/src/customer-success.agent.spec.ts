@@ -1,0 +1,58 @@
+import { AppError } from '@cs/domain';
+import { OfflineModel } from './models/offline/offline.model';
+import { CustomerSuccessAgent } from './customer-success.agent';
+import { agentRequest, EXPORT_HIT, fakeDeps, RecordingModel } from './testing/agent-test-kit';
+
+function offlineAgent(deps = fakeDeps()) {
+  const model = new RecordingModel(new OfflineModel());
+  return { model, deps, agent: new CustomerSuccessAgent({ model, modelName: 'offline-extractive-v1', deps, matchThreshold: 0.35 }) };
+}
+
+describe('CustomerSuccessAgent with the offline model (real agent loop)', () => {
+  it('answers from the passage it found, citing it, in tool order history → search → ticket → send', async () => {
+    const { agent } = offlineAgent();
+    const decision = await agent.decide(agentRequest('How do I export my board to CSV?'));
+    expect(decision.action).toBe('answer');
+    expect(decision.toolCalls).toEqual(['get_customer_history', 'search_knowledge_base', 'create_ticket', 'send_response']);
+    expect(decision.turns).toBe(4);
+    expect(decision.citations).toEqual([{ chunkId: EXPORT_HIT.chunkId, source: 'csv-export-import', heading: EXPORT_HIT.heading, score: 0.62 }]);
+    expect(decision.text).toContain('select Board menu > More > Export, and choose CSV');
+    expect(decision.ticketUpdate).toEqual({ category: 'technical', priority: 'low' });
+    expect(decision).toMatchObject({ language: 'en', sentiment: 0.5, bestKbScore: 0.62, model: 'offline-extractive-v1' });
+  });
+
+  it('searches twice, then escalates with no_kb_match when nothing is relevant', async () => {
+    const { agent, deps } = offlineAgent();
+    const decision = await agent.decide(agentRequest('Do you integrate with Salesforce opportunities?'));
+    expect(decision.toolCalls).toEqual(['get_customer_history', 'search_knowledge_base', 'search_knowledge_base', 'create_ticket', 'escalate_to_human']);
+    expect(deps.queries).toHaveLength(2);
+    expect(decision.escalation?.reason).toBe('no_kb_match');
+    expect(decision).toMatchObject({ action: 'escalate', bestKbScore: 0.1, citations: [] });
+    expect(decision.text).toMatch(/member of our support team/);
+  });
+
+  it('redacts card numbers and secrets before anything reaches the model or the search', async () => {
+    const { agent, model, deps } = offlineAgent();
+    await agent.decide(agentRequest('My card 4111 1111 1111 1111 and password: hunter2 — how do I export a board to CSV?'));
+    const sent = JSON.stringify(model.requests);
+    expect(model.requests.length).toBeGreaterThan(0);
+    expect(sent).not.toContain('4111');
+    expect(sent).not.toContain('hunter2');
+    expect(sent).toContain('[REDACTED CARD]');
+    expect(deps.queries.join(' ')).not.toContain('4111');
+  });
+
+  it('escalates at the policy gate without calling the model', async () => {
+    const { agent, model } = offlineAgent();
+    const decision = await agent.decide(agentRequest('How much does the Business plan cost per user?', { channel: 'whatsapp' }));
+    expect(model.requests).toHaveLength(0);
+    expect(decision).toMatchObject({ action: 'escalate', toolCalls: [], turns: 0, model: 'policy-gate', escalation: { reason: 'pricing' } });
+    expect(decision.text.length).toBeLessThan(160);
+  });
+
+  it('turns a failing search into a retriable error instead of a "no match"', async () => {
+    const deps = { ...fakeDeps(), searchKnowledge: async () => Promise.reject(new AppError('DB_UNAVAILABLE', 'down', { retriable: true })) };
+    const { agent } = offlineAgent(deps);
+    await expect(agent.decide(agentRequest('How do I export a board?'))).rejects.toMatchObject({ code: 'DB_UNAVAILABLE', retriable: true });
+  });
+});

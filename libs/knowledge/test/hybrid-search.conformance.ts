@@ -1,0 +1,50 @@
+import type { SqlClient } from '@cs/ports';
+import { ingestKnowledgeBase, KnowledgeSearch, LocalHashEmbedder, type KnowledgeDocument } from '../src';
+
+export const SAMPLE_DOCS: KnowledgeDocument[] = [
+  { source: 'csv-export', markdown: '# Exporting boards\n\n## Export a board to CSV\n\nOpen the board, select Board menu > Export and choose CSV. The file has one row per card.' },
+  { source: 'two-factor', markdown: '# Account security\n\n## Turn on two-factor authentication\n\nOpen Profile > Security and scan the QR code with an authenticator app.' },
+  { source: 'slack', markdown: '# Slack integration\n\n## Connect Slack\n\nA workspace admin opens Integrations > Slack and selects Connect.' },
+];
+
+/** The same hybrid-search and ingestion behaviour on PGlite and on PostgreSQL with pgvector. */
+export function hybridSearchConformance(open: () => Promise<SqlClient>): void {
+  let db: SqlClient;
+  const embedder = new LocalHashEmbedder();
+
+  beforeAll(async () => {
+    db = await open();
+    await ingestKnowledgeBase({ db, embedder }, SAMPLE_DOCS);
+  });
+  afterAll(async () => db.close());
+
+  it('ranks the right chunk first and returns source, heading, chunk id and score', async () => {
+    const hits = await new KnowledgeSearch({ db, embedder }).search('how do I export my board to csv', 3);
+    expect(hits[0]).toMatchObject({ source: 'csv-export', heading: 'Exporting boards › Export a board to CSV' });
+    expect(hits[0]!.chunkId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(hits[0]!.score).toBeGreaterThan(0.5);
+    expect(hits.every((h, i) => i === 0 || h.score <= hits[i - 1]!.score)).toBe(true);
+  });
+
+  it('finds through typos and synonyms, and scores unknown topics low', async () => {
+    const search = new KnowledgeSearch({ db, embedder });
+    expect((await search.search('enable 2fa authenticator', 1))[0]?.source).toBe('two-factor');
+    expect((await search.search('exprot to spreadsheet', 1))[0]?.source).toBe('csv-export');
+    const unknown = await search.search('salesforce opportunities sync', 1);
+    expect(unknown[0]?.score ?? 0).toBeLessThan(0.35);
+  });
+
+  it('re-ingestion skips unchanged articles, replaces changed ones and deletes removed ones', async () => {
+    const changed = [{ ...SAMPLE_DOCS[0]!, markdown: `${SAMPLE_DOCS[0]!.markdown}\n\n## Import\n\nUpload a CSV file to import cards.` }, SAMPLE_DOCS[1]!];
+    const report = await ingestKnowledgeBase({ db, embedder }, changed);
+    expect(report).toMatchObject({ added: [], updated: ['csv-export'], unchanged: ['two-factor'], removed: ['slack'] });
+    const rows = await db.query<{ source: string; n: string | number; model: string }>(
+      'SELECT source, count(*) AS n, min(embedding_model) AS model FROM knowledge_base GROUP BY source ORDER BY source',
+    );
+    expect(rows.rows.map((r) => [r.source, Number(r.n), r.model])).toEqual([['csv-export', 2, 'local-hash-v1'], ['two-factor', 1, 'local-hash-v1']]);
+    const again = await ingestKnowledgeBase({ db, embedder }, changed);
+    expect(again.unchanged).toEqual(['csv-export', 'two-factor']);
+    const hits = await new KnowledgeSearch({ db, embedder, statsTtlMs: 0 }).search('connect slack', 3);
+    expect(hits.some((h) => h.source === 'slack')).toBe(false);
+  });
+}
