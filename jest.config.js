@@ -7,7 +7,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.[cm]?[tj]s$': swc },
   // Some dependencies ship ESM only; let swc turn them into CommonJS for Jest.
-  transformIgnorePatterns: ['/node_modules/(?!(@electric-sql|cockatiel)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@electric-sql|cockatiel|email-reply-parser)/)'],
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
   reporters: ['default', '<rootDir>/libs/testing/src/infra-skip.reporter.js'],
   testTimeout: 30000,
