@@ -22,16 +22,6 @@ export interface OutboxRecord {
   createdAt: Date;
 }
 
-interface OutboxRow {
-  id: string;
-  topic: string;
-  key: string | null;
-  payload: string;
-  headers: Record<string, string>;
-  attempts: number;
-  created_at: Date;
-}
-
 /**
  * Stores an event to publish later; pass the transaction that writes the state the event announces.
  * Returns the record's id, or null when a record with this eventId was already enqueued.
@@ -53,17 +43,16 @@ export async function enqueueOutbox(tx: Queryable, message: OutboxMessage): Prom
  * Delivery is at-least-once: a publish that succeeded just before a crash is published again.
  */
 export async function claimOutboxBatch(db: Queryable, options: { limit: number; leaseMs?: number }): Promise<OutboxRecord[]> {
-  const { rows } = await db.query<OutboxRow>(
+  const { rows } = await db.query<OutboxRecord>(
     `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = now() + $2::int * interval '1 millisecond'
      WHERE id IN (
        SELECT id FROM outbox WHERE published_at IS NULL AND next_attempt_at <= now()
        ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-     RETURNING id, topic, key, payload, headers, attempts, created_at`,
+     RETURNING id, topic, key, payload, headers, attempts, created_at AS "createdAt"`,
     [options.limit, options.leaseMs ?? 30_000],
   );
-  return rows
-    .map((r) => ({ id: r.id, topic: r.topic, key: r.key, payload: r.payload, headers: r.headers, attempts: r.attempts, createdAt: r.created_at }))
-    .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+  // UPDATE … RETURNING comes back in no particular order; publish oldest first.
+  return rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
 }
 
 export async function markOutboxPublished(db: Queryable, ids: readonly string[]): Promise<number> {
