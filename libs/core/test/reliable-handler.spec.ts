@@ -78,7 +78,7 @@ describe('createReliableHandler', () => {
       async () => {
         throw new AppError('X', 'x', { retriable: false });
       },
-      jest.fn(async () => {
+      jest.fn(async (_l: DeadLetterInput): Promise<undefined> => {
         throw new Error('database down');
       }),
     );
