@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSqlClient, migrate } from '@cs/db';
@@ -11,9 +12,11 @@ import { ingestKnowledgeBase, readKnowledgeDir } from '../ingest/ingest-knowledg
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { dir: { type: 'string', default: 'knowledge-base' } } });
   const dir = resolve(values.dir!);
+  const dataDir = resolve(process.env.DATA_DIR ?? '.data', 'pglite');
+  if (!process.env.DATABASE_URL) mkdirSync(dataDir, { recursive: true });
   const db = process.env.DATABASE_URL
     ? await createSqlClient({ url: process.env.DATABASE_URL, poolMax: 2, applicationName: 'cs-kb-ingest' })
-    : await createSqlClient({ pglite: { dataDir: resolve(process.env.DATA_DIR ?? '.data', 'pglite') } });
+    : await createSqlClient({ pglite: { dataDir } });
   try {
     await migrate(db);
     const embedder = createEmbedder(process.env);
