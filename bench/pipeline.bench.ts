@@ -8,6 +8,8 @@
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { createTopics } from '@cs/bus';
+import { createCustomerAgent } from '@cs/agent';
+import { createIsolatedTestDatabase } from '@cs/db';
 import { readInfraEnvFile } from '@cs/testing';
 import { newTestBus, startTestPipeline, VALID_FORM } from '../services/standalone/test/pipeline-harness';
 import { atFixedRate, mb, summarize } from './bench-stats';
@@ -43,8 +45,18 @@ async function kafkaRoundTrip(): Promise<ReturnType<typeof summarize>> {
   return summarize(latencies);
 }
 
+// A mix of what customers ask: answered from the knowledge base, and one that the policy escalates.
+const QUESTIONS = [
+  { subject: 'Exporting a board', message: 'How do I export my board to CSV so I can open it in Excel?' },
+  { subject: 'Slack notifications', message: 'How can I connect Slack so my team gets notified when a card moves?' },
+  { subject: 'Two-factor login', message: 'How do I turn on two-factor authentication for my account?' },
+  { subject: 'Plan pricing', message: 'What does the Business plan cost per user per month?' },
+];
+
 async function pipelineRun() {
-  const pipeline = await startTestPipeline();
+  const db = await createIsolatedTestDatabase({ url: process.env.TEST_DATABASE_URL!, poolMax: 20 });
+  const agent = await createCustomerAgent({ db, env: {}, ingestOnStart: true });
+  const pipeline = await startTestPipeline({ db, agent });
   const submittedAt = new Map<string, number>();
   const accept: number[] = [];
   let rejected = 0;
@@ -57,7 +69,7 @@ async function pipelineRun() {
     const res = await fetch(`${pipeline.baseUrl}/api/v1/support/form`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...VALID_FORM, email: `bench${i}@example.com`, subject: `Benchmark request ${i}` }),
+      body: JSON.stringify({ ...VALID_FORM, email: `bench${i}@example.com`, ...QUESTIONS[i % QUESTIONS.length] }),
     });
     const body = (await res.json()) as { ticketId?: string };
     accept.push(performance.now() - t0);
@@ -82,8 +94,13 @@ async function pipelineRun() {
   const delivered = rows.filter((r) => r.delivered).map((r) => r.delivered!.getTime() - submittedAt.get(r.number)!);
   const lastDelivered = Math.max(...rows.map((r) => r.delivered?.getTime() ?? 0));
   const firstSubmit = Math.min(...submittedAt.values());
+  const actions = await db.query<{ action: string; n: string }>('SELECT action, count(*) AS n FROM agent_metrics GROUP BY action');
+  const agentLatency = (await db.query<{ latency_ms: number }>('SELECT latency_ms FROM agent_metrics')).rows.map((r) => r.latency_ms);
   await pipeline.close();
+  await db.close();
   return {
+    agentLatency: summarize(agentLatency),
+    actions: Object.fromEntries(actions.rows.map((r) => [r.action, Number(r.n)])),
     wall, rejected, accepted: submittedAt.size, replies: rows.length,
     acceptLatency: summarize(accept), stored: summarize(stored), delivered: summarize(delivered),
     sustained: rows.length / ((lastDelivered - firstSubmit) / 1000), rssBefore, rssPeak,
@@ -104,6 +121,8 @@ async function main() {
   console.log(`          HTTP 201 latency: ${fmt(run.acceptLatency)}`);
   console.log(`e2e       submit → reply stored:    ${fmt(run.stored)}  (${run.replies} replies)`);
   console.log(`e2e       submit → reply delivered: ${fmt(run.delivered)}`);
+  console.log(`agent     decisions: ${JSON.stringify(run.actions)} (offline model, shipped knowledge base)`);
+  console.log(`          agent.decide latency: ${fmt(run.agentLatency)}`);
   console.log(`          sustained ${run.sustained.toFixed(0)} messages/s end to end`);
   console.log(`memory    rss ${mb(run.rssBefore)} before, ${mb(run.rssPeak)} peak`);
   console.log(`ratio     e2e stored p50 / Kafka round trip p50 = ${(run.stored.p50 / baseline.p50).toFixed(1)}x;  p95 ratio = ${(run.stored.p95 / baseline.p95).toFixed(1)}x`);

@@ -47,7 +47,11 @@ export async function createInfrastructure(service: string, env: RuntimeEnv, opt
     const kafka = new KafkaEventBus({
       ...kafkaOptionsFromEnv({ ...env, KAFKA_BROKERS: env.KAFKA_BROKERS }),
       clientId: `${env.KAFKA_CLIENT_ID}-${service}`,
-      consumer: { sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS, heartbeatIntervalMs: Math.floor(env.KAFKA_SESSION_TIMEOUT_MS / 10) },
+      consumer: {
+        sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+        heartbeatIntervalMs: Math.floor(env.KAFKA_SESSION_TIMEOUT_MS / 10),
+        partitionsConsumedConcurrently: env.KAFKA_PARTITIONS_CONCURRENCY,
+      },
       logger,
       registry,
     });

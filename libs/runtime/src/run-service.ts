@@ -44,7 +44,13 @@ export async function runService<S extends z.ZodType>(spec: ServiceSpec<S>): Pro
     installGracefulShutdown(
       infra.logger,
       [
-        ['readiness', async () => void (accepting = false)],
+        [
+          'readiness',
+          async () => {
+            accepting = false;
+            if (env.SHUTDOWN_DRAIN_DELAY_MS > 0) await new Promise((resolve) => setTimeout(resolve, env.SHUTDOWN_DRAIN_DELAY_MS));
+          },
+        ],
         ['http', () => new Promise<void>((resolve) => server.close(() => resolve()))],
         ['component', () => component.stop()],
         ['infrastructure', () => infra.close()],

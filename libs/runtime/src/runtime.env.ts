@@ -20,9 +20,16 @@ export const runtimeEnv = {
   KAFKA_SASL_PASSWORD: kafkaEnv.KAFKA_SASL_PASSWORD,
   KAFKA_TOPIC_PREFIX: kafkaEnv.KAFKA_TOPIC_PREFIX,
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(30_000),
+  /** Partitions one consumer works on at once (each still in order): the worker's concurrency while it waits on I/O. */
+  KAFKA_PARTITIONS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(12),
   MIGRATE_ON_START: booleanFromEnv.default(false),
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
+  /**
+   * On SIGTERM, how long /readyz answers 503 while HTTP still serves, so load balancers stop routing here before the
+   * server closes (Kubernetes removes a terminating pod from its endpoints asynchronously). Part of SHUTDOWN_TIMEOUT_MS.
+   */
+  SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 };
 
 export const runtimeEnvSchema = z.object(runtimeEnv);
