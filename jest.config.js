@@ -3,7 +3,7 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/eval'],
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/eval', '<rootDir>/deploy'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.[cm]?[tj]s$': swc },
   // Some dependencies ship ESM only; let swc turn them into CommonJS for Jest.

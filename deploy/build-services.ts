@@ -35,15 +35,23 @@ const sourceDirname: Plugin = {
   },
 };
 
-export async function buildServices(options: { minify?: boolean } = {}): Promise<Record<string, number>> {
+export interface BuildReport {
+  /** Bytes of each bundle, by entry name (e.g. "ingress-web/main"). */
+  sizes: Record<string, number>;
+  /** Every source file that went into a bundle, relative to the repository root. */
+  inputs: string[];
+}
+
+export async function buildServices(options: { minify?: boolean } = {}): Promise<BuildReport> {
   await rm(DIST, { recursive: true, force: true });
   const entryPoints: Record<string, string> = {
     start: join(ROOT, 'deploy/runtime/start.ts'),
     healthcheck: join(ROOT, 'deploy/runtime/healthcheck.ts'),
   };
   for (const d of [...SERVICES, ...TOOLS]) entryPoints[`${d.name}/main`] = join(ROOT, d.entry);
-  await build({
+  const result = await build({
     entryPoints,
+    absWorkingDir: ROOT,
     outdir: DIST,
     bundle: true,
     platform: 'node',
@@ -60,15 +68,18 @@ export async function buildServices(options: { minify?: boolean } = {}): Promise
     keepNames: true,
     legalComments: 'none',
     logLevel: 'warning',
+    // sentiment's optional `require('../languages/' + code)` finds nothing to add: only English ships, statically loaded.
+    logOverride: { 'empty-glob': 'silent' },
+    metafile: true,
   });
   const sizes: Record<string, number> = {};
   for (const name of Object.keys(entryPoints)) sizes[name] = (await stat(join(DIST, `${name}.js`))).size;
-  return sizes;
+  return { sizes, inputs: Object.keys(result.metafile.inputs).map((p) => relative(ROOT, resolve(ROOT, p)).split(sep).join('/')) };
 }
 
 if (require.main === module) {
   buildServices().then(
-    (sizes) => {
+    ({ sizes }) => {
       for (const [name, bytes] of Object.entries(sizes)) process.stdout.write(`dist/${name}.js  ${(bytes / 1024 / 1024).toFixed(2)} MB\n`);
     },
     (err: unknown) => {

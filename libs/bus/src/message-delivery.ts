@@ -1,4 +1,5 @@
-import type { Logger } from '@cs/observability';
+import { HEADERS } from '@cs/contracts';
+import { runWithLogContext, type Logger } from '@cs/observability';
 import type { BusMetrics } from './bus-metrics';
 import type { BusMessage, HandlerContext, MessageHandler } from './event-bus.port';
 
@@ -30,8 +31,9 @@ export class MessageDelivery {
     const started = performance.now();
     let error: unknown;
     // Promise.resolve().then: a handler that throws synchronously is a failure like any other.
-    const attempt = Promise.resolve()
-      .then(() => handler(message, context))
+    // Every log line the handler writes, however deep, names the message it is about.
+    const logContext = { correlationId: message.headers[HEADERS.correlationId], eventId: message.headers[HEADERS.eventId] };
+    const attempt = runWithLogContext(logContext, () => Promise.resolve().then(() => handler(message, context)))
       .then(
         () => 'handled' as const,
         (err: unknown) => {
@@ -55,7 +57,9 @@ export class MessageDelivery {
     } else {
       this.lastFailed.set(slot, offset);
       metrics.handlerFailed(topic, groupId);
-      logger.warn({ err: error, topic, partition, offset, groupId }, 'bus handler failed; the message will be redelivered');
+      runWithLogContext(logContext, () =>
+        logger.warn({ err: error, topic, partition, offset, groupId }, 'bus handler failed; the message will be redelivered'),
+      );
     }
     return outcome;
   }

@@ -16,3 +16,4 @@ export * from './use-cases/process-inbound.use-case';
 export * from './use-cases/redrive-dead-letters.use-case';
 export * from './use-cases/reply-builder';
 export * from './use-cases/submit-web-form.use-case';
+export * from './ops';

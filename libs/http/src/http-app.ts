@@ -36,8 +36,13 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const accepting = options.isAccepting?.() ?? true;
+    // Draining answers at once: the checks could wait on a database pool that in-flight work is still using.
+    if (options.isAccepting && !options.isAccepting()) {
+      res.status(503).json({ status: 'draining', components: [] });
+      return;
+    }
     const report = await runHealthChecks(options.readiness);
+    const accepting = options.isAccepting?.() ?? true;
     const ready = accepting && report.status !== 'unhealthy';
     res.status(ready ? 200 : 503).json({ ...report, status: accepting ? report.status : 'draining' });
   });

@@ -40,3 +40,13 @@ export async function runHealthChecks(checks: HealthCheck[], timeoutMs = 2000): 
       : 'healthy';
   return { status, components };
 }
+
+/**
+ * A provider's credentials as a readiness component: configured is healthy; missing is degraded, not unhealthy,
+ * because every channel has a local fallback (replies recorded locally, the offline model), so the service still
+ * serves. A service adds one per provider it uses to its readiness checks.
+ */
+export function credentialsCheck(provider: string, configured: boolean, whenMissing: string): HealthCheck {
+  const result = configured ? { status: 'healthy' as const, detail: 'configured' } : { status: 'degraded' as const, detail: `not configured: ${whenMissing}` };
+  return { name: `credentials:${provider}`, critical: false, check: async () => result };
+}

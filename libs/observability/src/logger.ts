@@ -1,5 +1,6 @@
 import pino, { type Logger, type LoggerOptions } from 'pino';
 import { redactSensitiveText } from '@cs/domain';
+import { logContextMixin } from './log-context';
 
 export type { Logger } from 'pino';
 
@@ -30,6 +31,8 @@ export function createLogger(config: LoggerConfig): Logger {
     base: { service: config.service },
     redact: { paths: PII_PATHS, censor: '[REDACTED]' },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // The message being handled (correlationId, eventId) on every line, from the bus's per-message context.
+    mixin: logContextMixin,
     // Card numbers and secrets can hide in free-text messages and error strings too.
     hooks: {
       logMethod(args, method) {

@@ -25,6 +25,8 @@ export function installGracefulShutdown(logger: Logger, steps: Array<[string, ()
     logger.info('shutdown complete');
     process.exit(0);
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // `on`, not `once`: our listener must stay registered while the steps run. Libraries that exit the process from their
+  // own signal handler when nobody else listens (the OpenAI Agents SDK's tracing does) would otherwise cut the drain short.
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }

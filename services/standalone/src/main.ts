@@ -1,32 +1,42 @@
 import { agentEnv, createCustomerAgent } from '@cs/agent';
+import { gmailIngressEnv } from '@cs/channel-gmail';
+import { twilioWhatsappEnv } from '@cs/channel-twilio-whatsapp';
+import { startEgressEmail } from '@cs/egress-email';
 import { startEgressWeb } from '@cs/egress-web';
+import { startEgressWhatsapp } from '@cs/egress-whatsapp';
 import { express } from '@cs/http';
+import { startIngressGmail } from '@cs/ingress-gmail';
 import { ingressWebEnv, startIngressWeb } from '@cs/ingress-web';
+import { startIngressWhatsapp } from '@cs/ingress-whatsapp';
 import { startMessageProcessor } from '@cs/message-processor';
 import { pipelineEnv, runService, serviceEnvSchema } from '@cs/runtime';
 
 /**
  * `npm start`: every service in one process. Without DATABASE_URL and KAFKA_BROKERS it runs on PGlite under ./.data and
- * the in-process bus; with them, on the real infrastructure. The use cases are the same either way.
+ * the in-process bus; with them, on the real infrastructure. The use cases are the same either way. Gmail and WhatsApp
+ * webhooks are mounted when their credentials are configured; without them, replies on those channels are recorded
+ * under DATA_DIR/sent instead of sent.
  */
 void runService({
   name: 'standalone',
-  env: serviceEnvSchema(3000, { ...pipelineEnv, ...ingressWebEnv, ...agentEnv }),
+  env: serviceEnvSchema(3000, { ...pipelineEnv, ...ingressWebEnv, ...agentEnv, ...gmailIngressEnv, ...twilioWhatsappEnv }),
   allowInMemoryBus: true,
   async start(infra, env) {
     const ingress = await startIngressWeb(infra, env);
+    const gmail = await startIngressGmail(infra, env);
+    const whatsapp = await startIngressWhatsapp(infra, env);
     // The embedded mode answers from the shipped knowledge base, ingested (unchanged articles skipped) at start.
     const agent = await createCustomerAgent({ db: infra.db, env, logger: infra.logger.child({ component: 'agent' }), ingestOnStart: true });
     const processor = await startMessageProcessor(infra, env, agent);
-    const egress = await startEgressWeb(infra, env);
+    const egress = [await startEgressWeb(infra, env), await startEgressEmail(infra, env), await startEgressWhatsapp(infra, env)];
     const router = express.Router();
-    if (ingress.router) router.use(ingress.router);
+    for (const component of [gmail, whatsapp, ingress]) if (component.router) router.use(component.router);
     return {
       router,
       async stop() {
-        await ingress.stop();
+        for (const component of [ingress, gmail, whatsapp]) await component.stop();
         await processor.stop();
-        await egress.stop();
+        for (const worker of egress) await worker.stop();
       },
     };
   },

@@ -47,6 +47,7 @@ export class KafkaEventBus implements EventBus {
         messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
       });
     } catch (err) {
+      this.metrics.produceFailed(topic, messages.length);
       throw parseKafkaError(err, `publish to ${topic}`);
     }
     this.metrics.produced(topic, messages.length);

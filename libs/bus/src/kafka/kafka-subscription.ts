@@ -28,6 +28,8 @@ export class KafkaSubscription implements Subscription {
   private readonly delivery: MessageDelivery;
   private readonly abandon = new AbortController();
   private readonly resumeTimers = new Set<NodeJS.Timeout>();
+  // Partitions whose lag this consumer reports ("topic:partition"); the rest belong to other members.
+  private readonly lagReported = new Map<string, { topic: string; partition: number }>();
   private stopping: Promise<void> | undefined;
 
   constructor(private readonly options: KafkaSubscriptionOptions) {
@@ -46,6 +48,7 @@ export class KafkaSubscription implements Subscription {
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       logger.error({ err: payload.error, groupId: subscribe.groupId, restart: payload.restart }, 'kafka consumer crashed');
     });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => this.keepLagOf(payload.memberAssignment));
   }
 
   /** Resolves once the consumer has joined its group and received its partitions. */
@@ -69,6 +72,7 @@ export class KafkaSubscription implements Subscription {
 
   private async shutdown({ drainTimeoutMs }: StopOptions): Promise<void> {
     for (const timer of this.resumeTimers) clearTimeout(timer);
+    this.keepLagOf({});
     // disconnect() = stop (no new batches; waits for the batch in flight, which commits what it resolved),
     // leave the group (partitions move at once instead of after the session timeout), close the sockets.
     const disconnected = this.consumer.disconnect();
@@ -84,6 +88,8 @@ export class KafkaSubscription implements Subscription {
 
   private async onBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale, pause }: EachBatchPayload) {
     const context = { heartbeat };
+    // Lag from the batch's own high watermark: free (no admin request), current whenever the partition is fetched.
+    if (!batch.isEmpty()) this.reportLag(batch.topic, batch.partition, Number(batch.highWatermark) - Number(batch.firstOffset()));
     for (const record of batch.messages) {
       // Stopping or a seek/rebalance made the rest of this batch stale: leave it unresolved, it is fetched again.
       if (!isRunning() || isStale() || this.abandon.signal.aborted) return;
@@ -92,9 +98,24 @@ export class KafkaSubscription implements Subscription {
       if (outcome === 'abandoned') return;
       if (outcome === 'failed') return this.pauseForRedelivery(pause);
       resolveOffset(record.offset);
+      this.reportLag(batch.topic, batch.partition, Number(batch.highWatermark) - Number(record.offset) - 1);
       await commitOffsetsIfNecessary();
       // Also lets a rebalance surface here (kafkajs throws it; the runner rejoins after committing resolved offsets).
       await heartbeat();
+    }
+  }
+
+  private reportLag(topic: string, partition: number, lag: number): void {
+    this.lagReported.set(`${topic}:${partition}`, { topic, partition });
+    this.options.metrics.consumerLag(topic, this.options.subscribe.groupId, partition, lag);
+  }
+
+  /** After a rebalance, stops reporting partitions that moved to another member (their lag is theirs to report). */
+  private keepLagOf(assignment: Record<string, number[]>): void {
+    for (const [key, { topic, partition }] of this.lagReported) {
+      if (assignment[topic]?.includes(partition)) continue;
+      this.options.metrics.clearConsumerLag(topic, this.options.subscribe.groupId, partition);
+      this.lagReported.delete(key);
     }
   }
 

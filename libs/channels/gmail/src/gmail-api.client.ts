@@ -32,6 +32,8 @@ export interface GmailApi {
 
 export const GMAIL_HISTORY_EXPIRED = 'GMAIL_HISTORY_EXPIRED';
 const GMAIL_SCOPES = ['https://www.googleapis.com/auth/gmail.readonly', 'https://www.googleapis.com/auth/gmail.send'];
+/** Node's own fetch: gaxios would otherwise import node-fetch dynamically, which buys nothing on Node 24. */
+export const GOOGLE_TRANSPORT = { fetchImplementation: globalThis.fetch };
 
 /** Service account with domain-wide delegation impersonating the mailbox, or an OAuth refresh token. */
 export function createGoogleAuthClient(env: GmailEnv): OAuth2Client {
@@ -39,12 +41,13 @@ export function createGoogleAuthClient(env: GmailEnv): OAuth2Client {
   if (keyJson) {
     const key = JSON.parse(keyJson) as { client_email?: string; private_key?: string };
     if (!key.client_email || !key.private_key) throw new Error('the service account key needs client_email and private_key');
-    return new JWT({ email: key.client_email, key: key.private_key, scopes: GMAIL_SCOPES, subject: env.GMAIL_MAILBOX });
+    return new JWT({ email: key.client_email, key: key.private_key, scopes: GMAIL_SCOPES, subject: env.GMAIL_MAILBOX, transporterOptions: GOOGLE_TRANSPORT });
   }
   const client = new OAuth2Client({
     clientId: env.GMAIL_OAUTH_CLIENT_ID,
     clientSecret: env.GMAIL_OAUTH_CLIENT_SECRET,
     endpoints: { oauth2TokenUrl: env.GOOGLE_OAUTH_TOKEN_URL },
+    transporterOptions: GOOGLE_TRANSPORT,
   });
   client.setCredentials({ refresh_token: env.GMAIL_OAUTH_REFRESH_TOKEN });
   return client;
@@ -61,7 +64,7 @@ export interface GmailApiOptions {
 
 export function createGmailApi(options: GmailApiOptions): GmailApi {
   // The SDK's own retry is off: one policy, ours, decides what is worth retrying.
-  const client: gmail_v1.Gmail = gmail({ version: 'v1', auth: options.auth, rootUrl: options.rootUrl, timeout: options.timeoutMs, retry: false });
+  const client: gmail_v1.Gmail = gmail({ version: 'v1', auth: options.auth, rootUrl: options.rootUrl, timeout: options.timeoutMs, retry: false, ...GOOGLE_TRANSPORT });
   const policy = retry(handleWhen((err) => err instanceof AppError && err.retriable), {
     maxAttempts: Math.max(0, (options.attempts ?? 3) - 1),
     backoff: new ExponentialBackoff({ initialDelay: options.backoff?.initialMs ?? 100, maxDelay: options.backoff?.maxMs ?? 1_000 }),

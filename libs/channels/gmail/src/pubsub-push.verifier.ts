@@ -1,5 +1,6 @@
 import { OAuth2Client } from 'google-auth-library';
 import { AppError } from '@cs/domain';
+import { GOOGLE_TRANSPORT } from './gmail-api.client';
 
 /** Google signs Pub/Sub push tokens as this issuer (both spellings occur). */
 export const GOOGLE_ID_TOKEN_ISSUERS = ['accounts.google.com', 'https://accounts.google.com'];
@@ -42,7 +43,7 @@ export interface PubSubPushVerifier {
  * audience, and that it was minted for the expected, verified service account.
  */
 export function createPubSubPushVerifier(options: PubSubPushVerifierOptions): PubSubPushVerifier {
-  const client = new OAuth2Client(options.certsUrl ? { endpoints: { oauth2FederatedSignonPemCertsUrl: options.certsUrl } } : {});
+  const client = new OAuth2Client({ transporterOptions: GOOGLE_TRANSPORT, ...(options.certsUrl ? { endpoints: { oauth2FederatedSignonPemCertsUrl: options.certsUrl } } : {}) });
   const expectedEmail = options.serviceAccountEmail.toLowerCase();
   return {
     async verify(authorization) {

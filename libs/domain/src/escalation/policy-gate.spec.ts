@@ -61,6 +61,8 @@ describe('evaluatePolicyGate', () => {
   it('reads a new subject but not a reply subject', () => {
     expect(gate('Can you help?', 'Refund request')).toBe('refund');
     expect(gate('Thanks, and how do I export a board?', 'Re: Refund request')).toBeNull();
+    // Refunds the customer gives their own customers are a product question, in the subject too.
+    expect(gate('One of our customers paid twice through our order form. How do I refund them?', 'Refunding a customer')).toBeNull();
   });
 
   it('escalates on the sentiment score alone below 0.3', () => {

@@ -49,7 +49,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
 export const PRODUCT_CONTEXT: Readonly<Record<TriggerRule['reason'], RegExp>> = {
   legal: /\b(board|boards|card|cards|column|list|label|template|field|tag|workspace)\b/i,
   // Refunds the customer gives their own customers (a product that takes payments) are how-to questions.
-  refund: /\b(board|boards|card|cards|column|list|label|template|field|track|tracking|workflow|automation|our customers|customers'|requests? (board|queue|list)|refund (them|him|her|a customer|customers|respondents?|buyers?|attendees?)|respondents?|attendees?)\b/i,
+  refund: /\b(board|boards|card|cards|column|list|label|template|field|track|tracking|workflow|automation|our customers|customers'|requests? (board|queue|list)|refund(ing)? (them|him|her|a customer|customers|respondents?|buyers?|attendees?)|respondents?|attendees?)\b/i,
   pricing: /\b(field|fields|column|card|cards|board|label|template|formula|estimate field|budget|custom field|api|rate limit|payment question|order form|quantity|respondents?)\b/i,
   human_requested: /\b(role|roles|permission|permissions|admin|promote|assign|invite|board|card|workspace)\b/i,
 };

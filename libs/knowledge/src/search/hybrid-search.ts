@@ -14,9 +14,15 @@ export interface KnowledgeHit {
   score: number;
   vectorScore: number;
   textScore: number;
+  /** The fused score's parts, each in [0, 1] (see FusionWeights). */
+  parts: { vector: number; coverage: number; heading: number; rank: number };
 }
 
-/** Fusion weights: a calibrated weighted sum (see docs/agent.md for how they were chosen). */
+/**
+ * Fusion weights: a calibrated weighted sum (see docs/agent.md for how they were chosen). Every part is a share or a
+ * normalised similarity that does not grow with the size or vocabulary of the knowledge base, so one threshold
+ * holds across knowledge bases.
+ */
 export interface FusionWeights {
   vector: number;
   coverage: number;
@@ -25,7 +31,7 @@ export interface FusionWeights {
   rank: number;
 }
 
-export const DEFAULT_FUSION_WEIGHTS: FusionWeights = { vector: 0.25, coverage: 0.45, heading: 0.2, rank: 0.1 };
+export const DEFAULT_FUSION_WEIGHTS: FusionWeights = { vector: 0.1, coverage: 0.45, heading: 0.2, rank: 0.25 };
 
 export interface KnowledgeSearchOptions {
   db: Queryable;
@@ -44,8 +50,7 @@ txt AS (SELECT k.id FROM knowledge_base k, q WHERE k.tsv @@ q.tq ORDER BY ts_ran
 SELECT k.id, k.source, coalesce(k.heading, k.source) AS heading, k.content,
        CASE WHEN k.embedding_model = $3 THEN 1 - (k.embedding <=> q.v) ELSE 0 END AS cosine,
        ts_rank_cd(k.tsv, q.tq, 32) AS rank,
-       tsvector_to_array(k.tsv) AS lexemes,
-       tsvector_to_array(to_tsvector('english', coalesce(nullif(split_part(k.heading, ' › ', 2), ''), k.heading, ''))) AS heading_lexemes
+       tsvector_to_array(k.tsv) AS lexemes, k.heading_lexemes
   FROM knowledge_base k CROSS JOIN q
  WHERE k.id IN (SELECT id FROM vec UNION SELECT id FROM txt)`;
 
@@ -93,7 +98,16 @@ export class KnowledgeSearch {
       const heading = headingMatch(concepts, lexemeArray(row.heading_lexemes));
       const w = this.weights;
       const score = w.vector * vectorScore + w.coverage * coverage + w.heading * heading + w.rank * rank;
-      return { chunkId: row.id, source: row.source, heading: row.heading, content: row.content, score: round(score), vectorScore: round(vectorScore), textScore: round(coverage) };
+      return {
+        chunkId: row.id,
+        source: row.source,
+        heading: row.heading,
+        content: row.content,
+        score: round(score),
+        vectorScore: round(vectorScore),
+        textScore: round(coverage),
+        parts: { vector: round(vectorScore), coverage: round(coverage), heading: round(heading), rank: round(rank) },
+      };
     });
     return hits.sort((a, b) => b.score - a.score || a.chunkId.localeCompare(b.chunkId)).slice(0, limit);
   }

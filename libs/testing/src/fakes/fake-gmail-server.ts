@@ -51,6 +51,8 @@ export class FakeGmailServer extends FakeHttpServer {
   historyId = 1000;
   /** history.list from a startHistoryId below this answers 404 (Gmail keeps about a week of history). */
   oldestHistoryId = 0;
+  /** Records per history page at most (Gmail's own cap is 500), so paging can be exercised. */
+  historyPageSize = 500;
   private readonly failures: Record<Operation, number[]> = { history: [], get: [], list: [], send: [], watch: [], profile: [], token: [] };
   readonly accessToken = `ya29.${randomBytes(16).toString('hex')}`;
 
@@ -167,7 +169,7 @@ export class FakeGmailServer extends FakeHttpServer {
     if (this.failed('history', res)) return;
     const start = Number(req.query.startHistoryId);
     if (!Number.isFinite(start) || start < this.oldestHistoryId) return void googleError(res, 404, 'notFound', 'Requested entity was not found.');
-    const pageSize = Math.min(Number(req.query.maxResults ?? 100), 500);
+    const pageSize = Math.min(Number(req.query.maxResults ?? 100), this.historyPageSize);
     const offset = Number(req.query.pageToken ?? 0);
     const records = this.history.filter((h) => Number(h.id) > start);
     const page = records.slice(offset, offset + pageSize);

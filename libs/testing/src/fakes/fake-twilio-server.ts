@@ -32,6 +32,8 @@ export class FakeTwilioServer extends FakeHttpServer {
   private readonly invalidNumbers = new Set<string>();
   /** Statuses posted to a message's StatusCallback after it is created, in order. */
   autoStatuses: string[] = [];
+  /** Where a callback to a public URL actually goes in a test (the signature stays over the public URL). */
+  routeCallback: (publicUrl: string) => string = (url) => url;
 
   constructor() {
     super();
@@ -156,6 +158,6 @@ export class FakeTwilioServer extends FakeHttpServer {
       ApiVersion: '2010-04-01',
       ...(errorCode ? { ErrorCode: errorCode } : {}),
     };
-    return this.callWebhook(message.statusCallback, params);
+    return this.callWebhook(this.routeCallback(message.statusCallback), params, { signedUrl: message.statusCallback });
   }
 }

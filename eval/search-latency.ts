@@ -1,0 +1,82 @@
+/**
+ * npx tsx eval/search-latency.ts [--db pglite|postgres] [--rounds 5]
+ * Cost of the knowledge search and of the whole agent decision per message: ingests the shipped knowledge base into a
+ * fresh database (PGlite, or a throw-away schema on TEST_DATABASE_URL), warms up, then times `KnowledgeSearch.search`
+ * on every shipped case's question and `CustomerAgent.decide` on every case, and prints mean / p50 / p95 in ms.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCustomerAgent } from '@cs/agent';
+import { createIsolatedTestDatabase } from '@cs/db';
+import { extractCustomerText, extractQuestionFocus } from '@cs/domain';
+import { createEmbedder, ingestKnowledgeBase, KnowledgeSearch, readKnowledgeDir } from '@cs/knowledge';
+import type { AgentRequest } from '@cs/ports';
+import { readInfraEnvFile } from '@cs/testing';
+import { eventFor } from './eval-case-runner';
+import { loadCases } from './eval-case.schema';
+
+const ROOT = join(__dirname, '..');
+
+function stats(samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  const mean = samples.reduce((s, v) => s + v, 0) / samples.length;
+  return `n=${samples.length} mean ${mean.toFixed(2)} ms, p50 ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { db: { type: 'string', default: 'pglite' }, rounds: { type: 'string', default: '5' } } });
+  const rounds = Number(values.rounds);
+  let url: string | undefined;
+  if (values.db === 'postgres') url = process.env.TEST_DATABASE_URL ?? readInfraEnvFile().TEST_DATABASE_URL;
+  const db = await createIsolatedTestDatabase({ url });
+  try {
+    const embedder = createEmbedder({});
+    const t0 = performance.now();
+    await ingestKnowledgeBase({ db, embedder }, await readKnowledgeDir(join(ROOT, 'knowledge-base')));
+    const ingestMs = performance.now() - t0;
+    const cases = await loadCases(join(__dirname, 'cases.jsonl'));
+    const questions = cases.map((c) => extractQuestionFocus(extractCustomerText(c.body)));
+    const search = new KnowledgeSearch({ db, embedder });
+    const t1 = performance.now();
+    await search.search(questions[0]!, 5); // first search (statistics, and any per-knowledge-base calibration)
+    const firstMs = performance.now() - t1;
+    const coldTimes: number[] = [];
+    for (const q of questions) {
+      // the first time each question is seen (nothing memoised for its words yet)
+      const t = performance.now();
+      await search.search(q, 5);
+      coldTimes.push(performance.now() - t);
+    }
+    const searchTimes: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const q of questions) {
+        const t = performance.now();
+        await search.search(q, 5);
+        searchTimes.push(performance.now() - t);
+      }
+    }
+    const agent = await createCustomerAgent({ db, env: {} });
+    const requests = cases.map((c, i): AgentRequest => ({ event: eventFor(c, i), customerId: '00000000-0000-4000-8000-000000000000', conversationId: `conv-${i}`, ticketNumber: 'TKT-BENCH1', customerName: c.name }));
+    for (const r of requests) await agent.decide(r); // warm-up
+    const decideTimes: number[] = [];
+    for (let r = 0; r < Math.max(1, Math.floor(rounds / 2)); r++) {
+      for (const req of requests) {
+        const t = performance.now();
+        await agent.decide(req);
+        decideTimes.push(performance.now() - t);
+      }
+    }
+    process.stdout.write(`${values.db}: ingest ${ingestMs.toFixed(0)} ms, first search ${firstMs.toFixed(1)} ms\n`);
+    process.stdout.write(`search, first time per question: ${stats(coldTimes)}\n`);
+    process.stdout.write(`search: ${stats(searchTimes)}\n`);
+    process.stdout.write(`decide: ${stats(decideTimes)}\n`);
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,5 @@
+import { runService } from '@cs/runtime';
+import { startIngressGmail } from './ingress-gmail.component';
+import { ingressGmailEnvSchema } from './ingress-gmail.env';
+
+void runService({ name: 'ingress-gmail', env: ingressGmailEnvSchema, start: (infra, env) => startIngressGmail(infra, env) });

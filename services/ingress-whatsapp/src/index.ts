@@ -1,0 +1,2 @@
+export * from './ingress-whatsapp.component';
+export * from './whatsapp-webhook.router';
