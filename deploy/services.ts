@@ -19,7 +19,11 @@ export const SERVICES: readonly DeployableService[] = [
   { name: 'ingress-web', entry: 'services/ingress-web/src/main.ts', port: 3100, kubernetes: true },
   { name: 'message-processor', entry: 'services/message-processor/src/main.ts', port: 3101, kubernetes: true },
   { name: 'egress-web', entry: 'services/egress-web/src/main.ts', port: 3102, kubernetes: true },
-  // Channel services (3103-3106) and ops-api (3107) are added here as they land, with their k8s/ manifests.
+  { name: 'ingress-gmail', entry: 'services/ingress-gmail/src/main.ts', port: 3103, kubernetes: true },
+  { name: 'egress-email', entry: 'services/egress-email/src/main.ts', port: 3104, kubernetes: true },
+  { name: 'ingress-whatsapp', entry: 'services/ingress-whatsapp/src/main.ts', port: 3105, kubernetes: true },
+  { name: 'egress-whatsapp', entry: 'services/egress-whatsapp/src/main.ts', port: 3106, kubernetes: true },
+  // ops-api (3107) goes here when it lands, with k8s/base/services/ops-api.yaml and a docker-compose.yml entry.
 ];
 
 export const TOOLS: readonly Deployable[] = [

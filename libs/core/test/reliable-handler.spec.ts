@@ -73,6 +73,16 @@ describe('createReliableHandler', () => {
     expect(deadLetter.mock.calls[0]![0].attempts).toBe(1);
   });
 
+  it('throws (so the bus redelivers) when the group heartbeat fails, without dead-lettering the message', async () => {
+    const handle = jest.fn(async () => undefined);
+    const { handler, deadLetter } = setup(handle);
+    // kafkajs during a rebalance: a protocol error with a code and retriable: false.
+    const rebalancing = Object.assign(new Error('The group is rebalancing, so a rejoin is needed'), { code: 27, retriable: false });
+    await expect(handler(message(valid), { heartbeat: jest.fn(async () => Promise.reject(rebalancing)) })).rejects.toBe(rebalancing);
+    expect(handle).not.toHaveBeenCalled();
+    expect(deadLetter).not.toHaveBeenCalled();
+  });
+
   it('throws (so the bus redelivers) when the dead letter itself cannot be stored', async () => {
     const { handler } = setup(
       async () => {

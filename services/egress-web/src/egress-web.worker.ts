@@ -1,6 +1,6 @@
 import { decodeEvent, outboundReplySchema, TOPICS, type OutboundReply } from '@cs/contracts';
 import { createReliableHandler, deliverReply, recordDeadLetter, type ReplySender } from '@cs/core';
-import { counter } from '@cs/observability';
+import { consumerMetrics, egressSendsCounter } from '@cs/observability';
 import type { Infrastructure, PipelineEnv } from '@cs/runtime';
 
 export const EGRESS_WEB_CONSUMER = 'egress-web';
@@ -15,7 +15,7 @@ export const webReplySender: ReplySender = {
 
 export async function startEgressWeb(infra: Infrastructure, env: PipelineEnv): Promise<{ stop(): Promise<void> }> {
   const logger = infra.logger.child({ component: EGRESS_WEB_CONSUMER });
-  const sends = counter(infra.registry, 'egress_sends_total', 'Replies handed to a provider, by outcome', ['channel', 'outcome']);
+  const sends = egressSendsCounter(infra.registry);
   const settings = { resumeWindowMs: env.CONVERSATION_RESUME_WINDOW_HOURS * 3_600_000, signature: env.SUPPORT_SIGNATURE };
   const handler = createReliableHandler<OutboundReply>({
     consumerGroup: EGRESS_WEB_CONSUMER,
@@ -29,6 +29,7 @@ export async function startEgressWeb(infra: Infrastructure, env: PipelineEnv): P
     maxAttempts: env.HANDLER_MAX_ATTEMPTS,
     backoff: { initialMs: env.HANDLER_BACKOFF_INITIAL_MS, maxMs: env.HANDLER_BACKOFF_MAX_MS },
     logger,
+    metrics: consumerMetrics(infra.registry),
   });
   const subscription = await infra.bus.subscribe({ groupId: EGRESS_WEB_CONSUMER, topics: [TOPICS.outboundWeb], handler });
   return { stop: () => subscription.stop() };

@@ -1,6 +1,6 @@
 import { decodeEvent, inboundMessageSchema, TOPICS } from '@cs/contracts';
-import { createReliableHandler, processInbound, recordDeadLetter, PROCESSOR_CONSUMER } from '@cs/core';
-import { counter, histogram } from '@cs/observability';
+import { createReliableHandler, instrumentAgent, processInbound, recordDeadLetter, PROCESSOR_CONSUMER } from '@cs/core';
+import { consumerMetrics, counter, histogram } from '@cs/observability';
 import type { CustomerAgent, Subscription } from '@cs/ports';
 import type { Infrastructure, PipelineEnv } from '@cs/runtime';
 
@@ -12,7 +12,7 @@ export interface MessageProcessorWorker {
 export async function startMessageProcessor(infra: Infrastructure, env: PipelineEnv, agent: CustomerAgent): Promise<MessageProcessorWorker> {
   const logger = infra.logger.child({ component: PROCESSOR_CONSUMER });
   const settings = { resumeWindowMs: env.CONVERSATION_RESUME_WINDOW_HOURS * 3_600_000, signature: env.SUPPORT_SIGNATURE };
-  const deps = { db: infra.db, agent, relay: infra.relay, logger, settings };
+  const deps = { db: infra.db, agent: instrumentAgent(agent, infra.registry), relay: infra.relay, logger, settings };
   const processed = counter(infra.registry, 'processor_events_total', 'Inbound events by outcome', ['channel', 'outcome']);
   const latency = histogram(infra.registry, 'processor_handler_duration_seconds', 'Time to process one inbound event', ['channel']);
   const handler = createReliableHandler({
@@ -29,10 +29,7 @@ export async function startMessageProcessor(infra: Infrastructure, env: Pipeline
     maxAttempts: env.HANDLER_MAX_ATTEMPTS,
     backoff: { initialMs: env.HANDLER_BACKOFF_INITIAL_MS, maxMs: env.HANDLER_BACKOFF_MAX_MS },
     logger,
-    metrics: {
-      retries: counter(infra.registry, 'consumer_retries_total', 'Handler retries', ['topic']),
-      deadLetters: counter(infra.registry, 'dlq_published_total', 'Events dead-lettered', ['topic', 'code']),
-    },
+    metrics: consumerMetrics(infra.registry),
   });
   const subscription: Subscription = await infra.bus.subscribe({ groupId: PROCESSOR_CONSUMER, topics: [TOPICS.inbound], handler });
   return { stop: () => subscription.stop() };

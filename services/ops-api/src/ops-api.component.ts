@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { MAX_METRICS_RANGE_DAYS, OpsGauges, refreshRollups, type AlertThresholds, type ProviderCredentials } from '@cs/core';
+import { HourlyFigures, MAX_METRICS_RANGE_DAYS, OpsGauges, refreshRollups, type AlertThresholds, type ProviderCredentials } from '@cs/core';
 import { gmailCredentialsConfigured } from '@cs/channel-gmail';
 import { twilioSendingConfigured } from '@cs/channel-twilio-whatsapp';
 import { express } from '@cs/http';
@@ -27,15 +27,19 @@ export function providerCredentials(env: OpsApiEnv): ProviderCredentials[] {
 
 /**
  * ops-api: the metrics, digest, health, trace and dead-letter endpoints, the dashboard at /ops/, and a refresh loop
- * that keeps the daily rollups of the maximum range and the alert gauges current. Also mounted by the standalone.
+ * that keeps the daily rollups of the maximum range, the recent hours' figures and the alert gauges current. Also
+ * mounted by the standalone.
  */
 export async function startOpsApi(infra: Infrastructure, env: OpsApiEnv & { NODE_ENV: string }): Promise<ServiceComponent> {
   const thresholds = alertThresholds(env);
+  // Hours stay fresh for two refresh intervals: the refresh loop below recomputes them before they go stale.
+  const hourly = new HourlyFigures({ freshMs: 2 * env.OPS_REFRESH_INTERVAL_MS });
   const router = express.Router();
   router.use(
     createOpsRouter({
       db: infra.db,
       thresholds,
+      hourly,
       auth: { token: env.OPS_API_TOKEN, production: env.NODE_ENV === 'production' },
       health: {
         bus: infra.bus,
@@ -45,11 +49,10 @@ export async function startOpsApi(infra: Infrastructure, env: OpsApiEnv & { NODE
       },
     }),
   );
-  router.get('/ops', (_req, res) => res.redirect(301, '/ops/'));
   router.get('/ops/vendor/chart.umd.min.js', (_req, res) => res.sendFile(CHART_JS_FILE, { maxAge: '1d' }));
   router.use('/ops', express.static(OPS_PUBLIC_DIR, { index: 'index.html', maxAge: '5m' }));
 
-  const gauges = new OpsGauges({ db: infra.db, registry: infra.registry, thresholds, windowMs: env.OPS_ALERT_WINDOW_MINUTES * 60_000 });
+  const gauges = new OpsGauges({ db: infra.db, registry: infra.registry, thresholds, windowMs: env.OPS_ALERT_WINDOW_MINUTES * 60_000, hourly });
   const logger = infra.logger.child({ component: 'ops-refresh' });
   let running: Promise<void> | undefined;
   const refresh = () => {
@@ -57,6 +60,7 @@ export async function startOpsApi(infra: Infrastructure, env: OpsApiEnv & { NODE
       const now = new Date();
       const rolled = await refreshRollups(infra.db, { from: new Date(now.getTime() - MAX_METRICS_RANGE_DAYS * DAY_MS), to: now }, now);
       if (rolled > 0) logger.info({ days: rolled }, 'daily ops rollups computed');
+      await hourly.refresh(infra.db, now);
       await gauges.refresh();
     })()
       .catch((err: unknown) => logger.warn({ err }, 'ops refresh failed; will retry'))

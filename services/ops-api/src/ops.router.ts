@@ -11,6 +11,7 @@ import {
   listDeadLetters,
   MAX_METRICS_RANGE_DAYS,
   type AlertThresholds,
+  type HourlyFigures,
   type OpsHealthOptions,
 } from '@cs/core';
 import { express, sendValidationError } from '@cs/http';
@@ -21,6 +22,8 @@ import { deadLettersQuerySchema, digestQuerySchema, metricsWindowQuerySchema, tr
 export interface OpsRouterOptions {
   db: SqlClient;
   thresholds: AlertThresholds;
+  /** The recent hours' figures ops-api keeps warm; windows' edges are read from it. */
+  hourly: HourlyFigures;
   health: Omit<OpsHealthOptions, 'db'>;
   auth: { token?: string; production: boolean };
 }
@@ -46,6 +49,7 @@ const handle = (work: (req: Request, res: Response) => Promise<unknown>): expres
 /** The ops endpoints (docs/openapi.yaml, docs/operations.md); every one behind the ops token. */
 export function createOpsRouter(options: OpsRouterOptions): express.Router {
   const { db, thresholds } = options;
+  const rollups = { hourly: options.hourly };
   const router = express.Router();
   const api = express.Router();
   router.use('/api/v1', api);
@@ -54,18 +58,18 @@ export function createOpsRouter(options: OpsRouterOptions): express.Router {
   api.get('/metrics/channels', handle(async (req, res) => {
     const window = parse(metricsWindowQuerySchema, req.query, res);
     if (!window) return undefined;
-    const report = await getChannelMetrics(db, window);
+    const report = await getChannelMetrics(db, window, rollups);
     return { ...report, maxRangeDays: MAX_METRICS_RANGE_DAYS, thresholds, alerts: evaluateAlerts(report, thresholds) };
   }));
 
   api.get('/metrics/series', handle(async (req, res) => {
     const window = parse(metricsWindowQuerySchema, req.query, res);
-    return window && getMetricsSeries(db, window, window.bucket);
+    return window && getMetricsSeries(db, window, window.bucket, rollups);
   }));
 
   api.get('/metrics/digest', handle(async (req, res) => {
     const date = parse(digestQuerySchema, req.query, res);
-    return date && getDailyDigest(db, date);
+    return date && getDailyDigest(db, date, rollups);
   }));
 
   api.get('/health', handle(async (_req, res) => {

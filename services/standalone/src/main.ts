@@ -9,6 +9,7 @@ import { startIngressGmail } from '@cs/ingress-gmail';
 import { ingressWebEnv, startIngressWeb } from '@cs/ingress-web';
 import { startIngressWhatsapp } from '@cs/ingress-whatsapp';
 import { startMessageProcessor } from '@cs/message-processor';
+import { opsApiEnv, startOpsApi } from '@cs/ops-api';
 import { pipelineEnv, runService, serviceEnvSchema } from '@cs/runtime';
 
 /**
@@ -19,7 +20,7 @@ import { pipelineEnv, runService, serviceEnvSchema } from '@cs/runtime';
  */
 void runService({
   name: 'standalone',
-  env: serviceEnvSchema(3000, { ...pipelineEnv, ...ingressWebEnv, ...agentEnv, ...gmailIngressEnv, ...twilioWhatsappEnv }),
+  env: serviceEnvSchema(3000, { ...pipelineEnv, ...ingressWebEnv, ...agentEnv, ...gmailIngressEnv, ...twilioWhatsappEnv, ...opsApiEnv }),
   allowInMemoryBus: true,
   async start(infra, env) {
     const ingress = await startIngressWeb(infra, env);
@@ -29,12 +30,14 @@ void runService({
     const agent = await createCustomerAgent({ db: infra.db, env, logger: infra.logger.child({ component: 'agent' }), ingestOnStart: true });
     const processor = await startMessageProcessor(infra, env, agent);
     const egress = [await startEgressWeb(infra, env), await startEgressEmail(infra, env), await startEgressWhatsapp(infra, env)];
+    // The ops API and its dashboard at /ops/ (without OPS_API_TOKEN: local requests only).
+    const ops = await startOpsApi(infra, env);
     const router = express.Router();
-    for (const component of [gmail, whatsapp, ingress]) if (component.router) router.use(component.router);
+    for (const component of [gmail, whatsapp, ingress, ops]) if (component.router) router.use(component.router);
     return {
       router,
       async stop() {
-        for (const component of [ingress, gmail, whatsapp]) await component.stop();
+        for (const component of [ingress, gmail, whatsapp, ops]) await component.stop();
         await processor.stop();
         for (const worker of egress) await worker.stop();
       },

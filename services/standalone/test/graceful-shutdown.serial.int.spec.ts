@@ -120,9 +120,7 @@ describeWithInfra(['postgres', 'kafka'], 'message-processor SIGTERM under load (
     old.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 50));
     const draining = await eventually(async () => {
-      const t0 = Date.now();
       const r = await readyz(portA);
-      console.log('DEBUG readyz', Date.now() - sigterm, Date.now() - t0, JSON.stringify(r), old.exitCode, old.signalCode);
       return r?.status === 503 ? r.body : undefined;
     }, DRAIN_DELAY_MS, '/readyz to turn 503 after SIGTERM');
     expect(draining.status).toBe('draining');

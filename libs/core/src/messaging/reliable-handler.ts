@@ -25,7 +25,7 @@ export interface ReliableHandlerOptions<T> {
  */
 export function createReliableHandler<T>(options: ReliableHandlerOptions<T>): MessageHandler {
   const policy = retry(
-    handleWhen((err) => classifyError(err).retriable),
+    handleWhen((err) => !(err instanceof HeartbeatFailed) && classifyError(err).retriable),
     {
       maxAttempts: Math.max(0, options.maxAttempts - 1),
       backoff: new ExponentialBackoff({ initialDelay: options.backoff.initialMs, maxDelay: options.backoff.maxMs }),
@@ -48,10 +48,13 @@ export function createReliableHandler<T>(options: ReliableHandlerOptions<T>): Me
       await policy.execute(async () => {
         attempts += 1;
         if (attempts > 1) options.metrics?.retries?.inc({ topic: message.topic });
-        await context.heartbeat();
+        await heartbeat(context);
         await options.handle(decoded.value, message, context);
       });
     } catch (err) {
+      // A failed heartbeat (the group is rebalancing, as in every rolling update) is the membership's problem, not the
+      // message's: the bus leaves it uncommitted and its partition's next owner processes it (idempotently).
+      if (err instanceof HeartbeatFailed) throw err.cause;
       const error = classifyError(err);
       options.logger.error(
         { err, topic: message.topic, partition: message.partition, offset: message.offset, code: error.code, attempts },
@@ -61,6 +64,20 @@ export function createReliableHandler<T>(options: ReliableHandlerOptions<T>): Me
       options.metrics?.deadLetters?.inc({ topic: message.topic, code: error.code });
     }
   };
+}
+
+class HeartbeatFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('consumer group heartbeat failed', { cause });
+  }
+}
+
+async function heartbeat(context: HandlerContext): Promise<void> {
+  try {
+    await context.heartbeat();
+  } catch (err) {
+    throw new HeartbeatFailed(err);
+  }
 }
 
 function buildLetter(

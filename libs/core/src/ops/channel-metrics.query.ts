@@ -1,7 +1,7 @@
 import { CHANNELS, type Channel } from '@cs/contracts';
 import { ESCALATION_REASONS, type Queryable } from '@cs/ports';
 import { emptyFigures, mergeFigures, sketchPercentiles, type RawFigures, type Sketch, type TimeWindow } from './ops-figures';
-import { figuresForWindow } from './ops-rollups';
+import { figuresForWindow, type RollupOptions } from './ops-rollups';
 
 /** The longest window the metrics endpoints accept (the rollups ops-api keeps current cover it). */
 export const MAX_METRICS_RANGE_DAYS = 31;
@@ -48,8 +48,8 @@ export interface ChannelMetricsReport {
  * Per-channel and total figures for the window, from the pipeline's own tables and, for the whole days of long
  * windows, from their daily rollups (see ops-rollups.ts and docs/operations.md).
  */
-export async function getChannelMetrics(db: Queryable, window: TimeWindow, now = new Date()): Promise<ChannelMetricsReport> {
-  const figures = await figuresForWindow(db, window, now);
+export async function getChannelMetrics(db: Queryable, window: TimeWindow, options: RollupOptions = {}): Promise<ChannelMetricsReport> {
+  const figures = await figuresForWindow(db, window, options);
   const total = emptyFigures();
   for (const f of figures.values()) mergeFigures(total, f);
   return {

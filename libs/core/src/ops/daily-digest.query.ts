@@ -1,6 +1,7 @@
 import { CHANNELS, type Channel } from '@cs/contracts';
 import type { Queryable } from '@cs/ports';
 import { getChannelMetrics, round4, type ChannelFigures, type Percentiles } from './channel-metrics.query';
+import type { RollupOptions } from './ops-rollups';
 import { groupUnansweredTopics, type UnansweredTopic } from './unanswered-topics';
 
 export interface DailyDigest {
@@ -38,13 +39,13 @@ SELECT date_bin('1 day', created_at, $1::timestamptz) AS day, channel, avg(senti
  GROUP BY 1, 2`;
 
 /** The day's summary for improving the knowledge base and the policy: what was escalated, and why. */
-export async function getDailyDigest(db: Queryable, date: string): Promise<DailyDigest> {
+export async function getDailyDigest(db: Queryable, date: string, options: RollupOptions = {}): Promise<DailyDigest> {
   const from = new Date(`${date}T00:00:00.000Z`);
   const to = new Date(from.getTime() + DAY_MS);
   const trendFrom = new Date(to.getTime() - TREND_DAYS * DAY_MS);
   const channels = [...CHANNELS];
   const [metrics, unanswered, sentiment] = await Promise.all([
-    getChannelMetrics(db, { from, to }),
+    getChannelMetrics(db, { from, to }, options),
     db.query<{ subject: string | null; body: string }>(UNANSWERED_SQL, [from, to, channels]),
     db.query<{ day: Date; channel: Channel; average: number | null; n: string }>(SENTIMENT_SQL, [trendFrom, to, channels]),
   ]);

@@ -2,7 +2,7 @@ import { CHANNELS, type Channel } from '@cs/contracts';
 import type { Queryable } from '@cs/ports';
 import { buildFigures, round4 } from './channel-metrics.query';
 import { emptyFigures, FIRST_RESPONSES_CTE, mergeFigures, type TimeWindow } from './ops-figures';
-import { figuresByDay } from './ops-rollups';
+import { figuresByDay, type RollupOptions } from './ops-rollups';
 
 export type SeriesBucket = 'hour' | 'day';
 
@@ -69,13 +69,13 @@ SELECT ${BIN('failed_at')} AS at, count(*) AS n,
  GROUP BY 1`;
 
 /** The channel metrics over time, one point per bucket (empty buckets included), for the dashboard's charts. */
-export async function getMetricsSeries(db: Queryable, window: TimeWindow, bucket: SeriesBucket = defaultBucket(window), now = new Date()): Promise<MetricsSeries> {
-  const points = bucket === 'day' ? await dailyPoints(db, window, now) : await hourlyPoints(db, window);
+export async function getMetricsSeries(db: Queryable, window: TimeWindow, bucket: SeriesBucket = defaultBucket(window), options: RollupOptions = {}): Promise<MetricsSeries> {
+  const points = bucket === 'day' ? await dailyPoints(db, window, options) : await hourlyPoints(db, window);
   return { window: { from: window.from.toISOString(), to: window.to.toISOString() }, bucket, points };
 }
 
-async function dailyPoints(db: Queryable, window: TimeWindow, now: Date): Promise<SeriesPoint[]> {
-  return (await figuresByDay(db, window, now)).map(({ day, figures }) => {
+async function dailyPoints(db: Queryable, window: TimeWindow, options: RollupOptions): Promise<SeriesPoint[]> {
+  return (await figuresByDay(db, window, options)).map(({ day, figures }) => {
     const point = emptyPoint(new Date(`${day}T00:00:00.000Z`));
     const total = emptyFigures();
     for (const [channel, f] of figures) {

@@ -2,6 +2,7 @@ import { gauge, type Registry } from '@cs/observability';
 import type { Queryable } from '@cs/ports';
 import { getChannelMetrics } from './channel-metrics.query';
 import { ALERT_NAMES, evaluateAlerts, type AlertState, type AlertThresholds } from './ops-alerts';
+import type { HourlyFigures } from './ops-rollups';
 import { getPipelineBacklog } from './pipeline-backlog.query';
 
 export interface OpsGaugesOptions {
@@ -10,6 +11,7 @@ export interface OpsGaugesOptions {
   thresholds: AlertThresholds;
   /** Trailing window the alerts are evaluated over. */
   windowMs: number;
+  hourly?: HourlyFigures;
 }
 
 /**
@@ -44,7 +46,7 @@ export class OpsGauges {
   async refresh(): Promise<AlertState[]> {
     const to = new Date();
     const [report, backlog] = await Promise.all([
-      getChannelMetrics(this.options.db, { from: new Date(to.getTime() - this.options.windowMs), to }),
+      getChannelMetrics(this.options.db, { from: new Date(to.getTime() - this.options.windowMs), to }, { now: to, hourly: this.options.hourly }),
       getPipelineBacklog(this.options.db),
     ]);
     const alerts = evaluateAlerts(report, this.options.thresholds);

@@ -21,7 +21,6 @@ export interface OpsHealthOptions {
   timeoutMs?: number;
 }
 
-
 /**
  * The aggregate health ops-api reports: database and bus are critical (unhealthy → 503); a stuck outbox, pending
  * dead letters and missing provider credentials degrade it (200) without making it unavailable.

@@ -22,7 +22,7 @@ const GENERIC = new Set(
 const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+/g;
 const PHONE = /\+?\d[\d\s().-]{6,}\d/g;
 
-/** Keywords of one question: stemmed content words, generic support words and numbers dropped, each once. */
+/** Keywords of one question in order of appearance: stemmed content words, generic words and numbers dropped, each once. */
 export function topicKeywords(question: UnansweredQuestion): string[] {
   const text = `${question.subject ?? ''} ${question.body.slice(0, 600)}`;
   return [...new Set(contentTokens(text).filter((t) => t.length > 2 && !/^\d+$/.test(t) && !GENERIC.has(t)))];
@@ -39,8 +39,10 @@ export function groupUnansweredTopics(questions: UnansweredQuestion[], options: 
   for (const words of keywords) for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   const groups = new Map<string, UnansweredTopic>();
   questions.forEach((question, i) => {
-    const key = keywords[i]!
-      .sort((a, b) => (frequency.get(b) ?? 0) - (frequency.get(a) ?? 0) || a.localeCompare(b))
+    // Ties go to the word said first: the subject, then the opening words, usually name the topic.
+    const words = keywords[i]!;
+    const key = [...words]
+      .sort((a, b) => (frequency.get(b) ?? 0) - (frequency.get(a) ?? 0) || words.indexOf(a) - words.indexOf(b))
       .slice(0, 2)
       .sort()
       .join(' ') || '(no keywords)';
@@ -54,6 +56,6 @@ export function groupUnansweredTopics(questions: UnansweredQuestion[], options: 
 
 function snippet(question: UnansweredQuestion): string {
   const text = (question.subject ? `${question.subject}: ${question.body}` : question.body).replace(/\s+/g, ' ').trim();
-  const masked = redactSensitiveText(text).replace(EMAIL, '[email]').replace(PHONE, '[phone]');
+  const masked = redactSensitiveText(text.replace(EMAIL, '[email]').replace(PHONE, '[phone]'));
   return masked.length > 140 ? `${masked.slice(0, 139)}…` : masked;
 }

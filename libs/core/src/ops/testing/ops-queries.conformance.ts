@@ -1,6 +1,6 @@
 import type { SqlClient } from '@cs/ports';
 import { getChannelMetrics } from '../channel-metrics.query';
-import { finalDaysWithin } from '../ops-rollups';
+import { finalDaysWithin, HourlyFigures, wholeHoursWithin } from '../ops-rollups';
 import { getDailyDigest } from '../daily-digest.query';
 import { getMessageTrace } from '../message-trace.query';
 import { getMetricsSeries } from '../metrics-series.query';
@@ -144,19 +144,29 @@ export function opsQueriesConformance(open: () => Promise<SqlClient>): void {
     expect(finalDaysWithin(aligned, new Date('2025-03-11T12:00:00Z'))).toHaveLength(1);
     for (const window of [aligned, ragged]) {
       // "Now" right after the window: nothing is final yet, so everything is read from the raw tables.
-      const raw = await getChannelMetrics(db, window, window.to);
-      expect(await getChannelMetrics(db, window, LATER)).toEqual(raw);
-      expect(await getChannelMetrics(db, window, LATER)).toEqual(raw);
+      const raw = await getChannelMetrics(db, window, { now: window.to });
+      expect(await getChannelMetrics(db, window, { now: LATER })).toEqual(raw);
+      expect(await getChannelMetrics(db, window, { now: LATER })).toEqual(raw);
+      // And by the hour at the edges, twice (the second time from the cache).
+      const hourly = new HourlyFigures();
+      expect(await getChannelMetrics(db, window, { now: LATER, hourly })).toEqual(raw);
+      expect(await getChannelMetrics(db, window, { now: window.to, hourly })).toEqual(raw);
     }
     const rolled = await db.query<{ n: string }>(`SELECT count(*) AS n FROM ops_daily_rollups WHERE day BETWEEN '2025-03-09' AND '2025-03-11'`);
     expect(Number(rolled.rows[0]!.n)).toBe(3 * 4);
-    const three = await getChannelMetrics(db, aligned, LATER);
+    const three = await getChannelMetrics(db, aligned, { now: LATER });
     // 2025-03-09 adds the old email conversation, its message and run, and a dead-lettered email event.
     expect(three.channels.email).toMatchObject({ conversations: 3, inboundMessages: 4, aiResolved: 3, deadLetters: 2, escalations: { byReason: { pricing: { count: 1 }, processing_failure: { count: 1 } } } });
   });
 
+  it('splits a partial day into whole hours that have ended, and the pieces around them', () => {
+    const { hours, rest } = wholeHoursWithin({ from: new Date('2025-03-10T09:30:00Z'), to: new Date('2025-03-10T13:15:00Z') }, new Date('2025-03-10T12:40:00Z'));
+    expect(hours.map((h) => new Date(h).toISOString().slice(11, 16))).toEqual(['10:00', '11:00']);
+    expect(rest.map((r) => `${r.from.toISOString().slice(11, 16)}-${r.to.toISOString().slice(11, 16)}`)).toEqual(['09:30-10:00', '12:00-13:15']);
+  });
+
   it('charts long windows by UTC day', async () => {
-    const series = await getMetricsSeries(db, { from: new Date('2025-03-04T00:00:00Z'), to: new Date('2025-03-11T00:00:00Z') }, undefined, LATER);
+    const series = await getMetricsSeries(db, { from: new Date('2025-03-04T00:00:00Z'), to: new Date('2025-03-11T00:00:00Z') }, undefined, { now: LATER });
     expect(series.bucket).toBe('day');
     expect(series.points.map((p) => p.at.slice(0, 10))).toEqual(['2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07', '2025-03-08', '2025-03-09', '2025-03-10']);
     expect(series.points[6]).toEqual({
