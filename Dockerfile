@@ -31,7 +31,7 @@ COPY knowledge-base ./knowledge-base
 RUN mkdir -p /data && chown 1000:1000 /data
 # Numeric, so Kubernetes can verify runAsNonRoot (uid 1000 is the base image's "node" user).
 USER 1000:1000
-EXPOSE 3000 3100 3101 3102 3103 3104 3105 3106
+EXPOSE 3000 3100 3101 3102 3103 3104 3105 3106 3107
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 CMD ["node", "dist/healthcheck.js"]
 ENTRYPOINT ["node", "dist/start.js"]
 CMD ["standalone"]

@@ -5,16 +5,20 @@
  * Baseline, same script and rate: a bare Kafka round trip (publish → consume) on the same broker, so the ratio shows
  * what the pipeline adds to the transport.
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { createTopics } from '@cs/bus';
-import { createCustomerAgent } from '@cs/agent';
+import { createCustomerAgent, FirstResponseAgent } from '@cs/agent';
 import { createIsolatedTestDatabase } from '@cs/db';
 import { readInfraEnvFile } from '@cs/testing';
 import { newTestBus, startTestPipeline, VALID_FORM } from '../services/standalone/test/pipeline-harness';
 import { atFixedRate, mb, summarize } from './bench-stats';
 
-const { values } = parseArgs({ options: { rate: { type: 'string', default: '300' }, seconds: { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: { rate: { type: 'string', default: '300' }, seconds: { type: 'string', default: '20' }, agent: { type: 'string', default: 'offline' } },
+});
+if (values.agent !== 'offline' && values.agent !== 'first-response') throw new Error('--agent is offline (the default) or first-response');
 const rate = Number(values.rate);
 const total = Math.round(rate * Number(values.seconds));
 
@@ -55,7 +59,8 @@ const QUESTIONS = [
 
 async function pipelineRun() {
   const db = await createIsolatedTestDatabase({ url: process.env.TEST_DATABASE_URL!, poolMax: 20 });
-  const agent = await createCustomerAgent({ db, env: {}, ingestOnStart: true });
+  // first-response isolates the pipeline's own cost: a constant acknowledgement instead of the agent's search and loop.
+  const agent = values.agent === 'offline' ? await createCustomerAgent({ db, env: {}, ingestOnStart: true }) : new FirstResponseAgent();
   const pipeline = await startTestPipeline({ db, agent });
   const submittedAt = new Map<string, number>();
   const accept: number[] = [];
@@ -113,7 +118,7 @@ async function main() {
   process.env.KAFKA_BROKERS ??= fromFile.KAFKA_BROKERS;
   if (!process.env.TEST_DATABASE_URL || !process.env.KAFKA_BROKERS) throw new Error('needs real Kafka and PostgreSQL: run npm run infra:up first');
   const fmt = (s: ReturnType<typeof summarize>) => `p50 ${s.p50.toFixed(1)} ms  p95 ${s.p95.toFixed(1)} ms  p99 ${s.p99.toFixed(1)} ms  max ${s.max.toFixed(1)} ms`;
-  console.log(`bench:pipeline  rate=${rate}/s  forms=${total}  node=${process.version}`);
+  console.log(`bench:pipeline  rate=${rate}/s  forms=${total}  agent=${values.agent}  node=${process.version}  cpus=${availableParallelism()}`);
   const baseline = await kafkaRoundTrip();
   console.log(`baseline  Kafka publish→consume round trip: ${fmt(baseline)}`);
   const run = await pipelineRun();
@@ -121,7 +126,7 @@ async function main() {
   console.log(`          HTTP 201 latency: ${fmt(run.acceptLatency)}`);
   console.log(`e2e       submit → reply stored:    ${fmt(run.stored)}  (${run.replies} replies)`);
   console.log(`e2e       submit → reply delivered: ${fmt(run.delivered)}`);
-  console.log(`agent     decisions: ${JSON.stringify(run.actions)} (offline model, shipped knowledge base)`);
+  console.log(`agent     decisions: ${JSON.stringify(run.actions)} (${values.agent === 'offline' ? 'offline model, shipped knowledge base' : 'first-response acknowledgement'})`);
   console.log(`          agent.decide latency: ${fmt(run.agentLatency)}`);
   console.log(`          sustained ${run.sustained.toFixed(0)} messages/s end to end`);
   console.log(`memory    rss ${mb(run.rssBefore)} before, ${mb(run.rssPeak)} peak`);

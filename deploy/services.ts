@@ -23,7 +23,7 @@ export const SERVICES: readonly DeployableService[] = [
   { name: 'egress-email', entry: 'services/egress-email/src/main.ts', port: 3104, kubernetes: true },
   { name: 'ingress-whatsapp', entry: 'services/ingress-whatsapp/src/main.ts', port: 3105, kubernetes: true },
   { name: 'egress-whatsapp', entry: 'services/egress-whatsapp/src/main.ts', port: 3106, kubernetes: true },
-  // ops-api (3107) goes here when it lands, with k8s/base/services/ops-api.yaml and a docker-compose.yml entry.
+  { name: 'ops-api', entry: 'services/ops-api/src/main.ts', port: 3107, kubernetes: true },
 ];
 
 export const TOOLS: readonly Deployable[] = [

@@ -101,7 +101,7 @@ describe('the bundled standalone, embedded (PGlite, in-process bus)', () => {
   }, 90_000);
 });
 
-describeWithInfra(['postgres', 'kafka'], 'the bundled ingress-web', () => {
+describeWithInfra(['postgres', 'kafka'], 'the bundled ingress-web and ops-api', () => {
   let db: IsolatedTestDatabase;
   let child: ChildProcess | undefined;
   let port: number;
@@ -141,6 +141,38 @@ describeWithInfra(['postgres', 'kafka'], 'the bundled ingress-web', () => {
     expect(res.status).toBe(201);
     const applied = await db.query<{ n: string }>('SELECT count(*) AS n FROM schema_migrations');
     expect(Number(applied.rows[0]!.n)).toBeGreaterThan(5);
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 60_000);
+
+  it('runs the bundled ops-api: refuses to start without its token in production, then serves the API and the dashboard', async () => {
+    const env = {
+      DATABASE_URL: testDatabaseUrl(),
+      DATABASE_SCHEMA: db.schema!,
+      MIGRATE_ON_START: 'true',
+      KAFKA_BROKERS: testKafkaBrokers()!.join(','),
+      KAFKA_TOPIC_PREFIX: prefix,
+      PORT: String(port),
+    };
+    const refused = node([join(appDist, 'start.js'), 'ops-api'], { ...env, NODE_ENV: 'production', OPS_API_TOKEN: undefined });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/OPS_API_TOKEN: required when NODE_ENV=production/);
+
+    const token = 'bundle-test-ops-token-0123456789';
+    child = startBundled('ops-api', { ...env, OPS_API_TOKEN: token });
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
+    const base = `http://127.0.0.1:${port}`;
+    await until(async () => (await fetch(`${base}/readyz`)).status === 200, 30_000, child);
+    // Its static files are found from the bundle (services/ops-api/public beside dist/, chart.js in dist/node_modules).
+    expect(await (await fetch(`${base}/ops/`)).text()).toContain('<html');
+    expect((await fetch(`${base}/ops/vendor/chart.umd.min.js`)).status).toBe(200);
+    expect((await fetch(`${base}/api/v1/health`)).status).toBe(401);
+    const authorization = { authorization: `Bearer ${token}` };
+    const health = await fetch(`${base}/api/v1/health`, { headers: authorization });
+    expect([200, 503]).toContain(health.status);
+    expect(await health.json()).toMatchObject({ status: expect.any(String), components: expect.any(Array) });
+    expect((await fetch(`${base}/api/v1/metrics/channels`, { headers: authorization })).status).toBe(200);
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

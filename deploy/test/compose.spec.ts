@@ -57,6 +57,10 @@ describe('docker-compose.yml', () => {
     expect(seconds(s.stop_grace_period) * 1000).toBeGreaterThan(Number(s.environment!.SHUTDOWN_TIMEOUT_MS));
   });
 
+  it('publishes ops-api on loopback only, and starts it only with its profile (it needs OPS_API_TOKEN)', () => {
+    expect(services['ops-api']).toMatchObject({ ports: ['127.0.0.1:3107:3107'], profiles: ['ops'] });
+  });
+
   it('serves the web form from ingress-web on the host', () => {
     expect((services['ingress-web'] as { ports?: string[] }).ports).toEqual(['127.0.0.1:3100:3100']);
     expect(services['ingress-web']!.environment!.PUBLIC_BASE_URL).toBe('http://localhost:3100');

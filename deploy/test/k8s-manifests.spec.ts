@@ -114,14 +114,17 @@ describe('k8s manifests', () => {
     }
   });
 
-  it('have a Deployment, Service, HPA and PDB for every service the image runs in the cluster', () => {
+  it('have a Deployment, Service, PDB and HPA (unless it says why not) for every service the image runs in the cluster', () => {
     for (const service of SERVICES.filter((s) => s.kubernetes)) {
       const file = `base/services/${service.name}.yaml`;
       const kinds = manifests.filter((m) => m.file === file).map((m) => `${m.object.kind}/${m.object.metadata.name}`);
-      expect(kinds.sort()).toEqual(
-        ['Deployment', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Service'].map((k) => `${k}/${service.name}`),
-      );
       const d = deployments.find((x) => x.object.metadata.name === service.name)!.object;
+      const autoscaled = !d.metadata.annotations?.['cs-agent/no-hpa-reason'];
+      expect(kinds.sort()).toEqual(
+        ['Deployment', ...(autoscaled ? ['HorizontalPodAutoscaler'] : []), 'PodDisruptionBudget', 'Service'].map((k) => `${k}/${service.name}`),
+      );
+      // Without an HPA the Deployment owns its replica count.
+      if (!autoscaled) expect(d.spec!.replicas).toBeGreaterThanOrEqual(1);
       const c = podSpec(d).containers[0]!;
       expect(c.args).toEqual([service.name]);
       expect(c.image).toBe('cs-agent');
@@ -289,6 +292,25 @@ describe('k8s manifests', () => {
       expect(route('/api/v1/tickets')).toMatchObject({ pathType: 'Prefix' });
       for (const [service, path] of [['ingress-gmail', '/webhooks/gmail'], ['ingress-whatsapp', '/webhooks/whatsapp']] as const) {
         if (SERVICES.some((s) => s.name === service && s.kubernetes)) expect(route(path)?.backend.service!.name).toBe(service);
+      }
+    });
+
+    it('keep ops-api internal: no Ingress path, and only Prometheus and labelled pods of the namespace reach it', () => {
+      const ops = workloads.find((w) => w.metadata!.name === 'ops-api');
+      if (!ops) return;
+      const labels = podLabels(ops);
+      expect(labels['cs-agent/public']).toBeUndefined();
+      const backends = objectsOf<IIngress>(manifests, 'Ingress').flatMap((i) => i.object.spec!.rules!.flatMap((r) => r.http!.paths.map((p) => p.backend.service!.name)));
+      expect(backends).not.toContain('ops-api');
+      const sources = policies
+        .filter((p) => matches(p.object.spec!.podSelector?.matchLabels, labels))
+        .flatMap((p) => (p.object.spec!.ingress ?? []).flatMap((rule) => rule.from ?? []));
+      expect(sources.length).toBeGreaterThan(0);
+      for (const peer of sources) {
+        expect(peer.ipBlock).toBeUndefined();
+        const namespace = peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'];
+        if (peer.namespaceSelector) expect([namespace, peer.podSelector?.matchLabels]).toEqual(['monitoring', { 'app.kubernetes.io/name': 'prometheus' }]);
+        else expect(peer.podSelector?.matchLabels).toEqual({ 'cs-agent/ops-client': 'true' });
       }
     });
 

@@ -21,7 +21,16 @@ export interface Infrastructure {
 }
 
 /** Builds the adapters a service runs on from its environment; the same use cases run on either set. */
-export async function createInfrastructure(service: string, env: RuntimeEnv, options: { allowInMemoryBus?: boolean } = {}): Promise<Infrastructure> {
+export interface InfrastructureOptions {
+  allowInMemoryBus?: boolean;
+  /**
+   * Whether an unreachable bus makes the service unready. Ingress services say no: their outbox keeps accepting
+   * while Kafka is down, so pulling them out of the load balancer would refuse customers for nothing.
+   */
+  busCriticalForReadiness?: boolean;
+}
+
+export async function createInfrastructure(service: string, env: RuntimeEnv, options: InfrastructureOptions = {}): Promise<Infrastructure> {
   const logger = createLogger({ service, level: env.LOG_LEVEL, pretty: env.LOG_PRETTY });
   const registry = createMetricsRegistry(service);
   let db: SqlClient;
@@ -64,7 +73,7 @@ export async function createInfrastructure(service: string, env: RuntimeEnv, opt
   const relay = new OutboxRelay({ db, bus, logger: logger.child({ component: 'outbox-relay' }), pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS });
   const readiness: HealthCheck[] = [
     { name: 'database', critical: true, check: async () => (await db.query('SELECT 1'), { status: 'healthy' }) },
-    { name: 'bus', critical: true, check: async () => ({ status: (await bus.isHealthy()) ? 'healthy' : 'unhealthy' }) },
+    { name: 'bus', critical: options.busCriticalForReadiness ?? true, check: async () => ({ status: (await bus.isHealthy()) ? 'healthy' : 'unhealthy' }) },
   ];
   return {
     service,

@@ -22,6 +22,8 @@ export interface ServiceSpec<S extends z.ZodType> {
   env: S;
   /** Only the standalone process, which hosts every consumer itself, may run on the in-process bus. */
   allowInMemoryBus?: boolean;
+  /** False for ingress services: Kafka down degrades them (the outbox keeps accepting) instead of making them unready. */
+  busCriticalForReadiness?: boolean;
   start(infra: Infrastructure, env: z.infer<S>): Promise<ServiceComponent>;
 }
 
@@ -33,7 +35,7 @@ export async function runService<S extends z.ZodType>(spec: ServiceSpec<S>): Pro
   try {
     const parsed = loadConfig(spec.name, spec.env);
     const env = parsed as RuntimeEnv & { PORT: number; HOST: string };
-    const infra = await createInfrastructure(spec.name, env, { allowInMemoryBus: spec.allowInMemoryBus });
+    const infra = await createInfrastructure(spec.name, env, { allowInMemoryBus: spec.allowInMemoryBus, busCriticalForReadiness: spec.busCriticalForReadiness });
     infra.relay.start();
     let accepting = true;
     const component = await spec.start(infra, parsed);
@@ -41,6 +43,10 @@ export async function runService<S extends z.ZodType>(spec: ServiceSpec<S>): Pro
     if (component.router) app.use(component.router);
     app.use(errorHandler(infra.logger));
     const server = app.listen(env.PORT, env.HOST, () => infra.logger.info({ port: env.PORT, mode: infra.mode }, `${spec.name} ready`));
+    // Longer than the usual load-balancer idle timeout (60 s), so the proxy, not us, closes idle keep-alive connections
+    // and never sends a request on a socket we are closing at that moment (a reset the client would see).
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
     installGracefulShutdown(
       infra.logger,
       [

@@ -75,6 +75,7 @@ export async function startTestPipeline(options: { agent?: CustomerAgent; worker
   app.use(errorHandler(logger));
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    s.keepAliveTimeout = 65_000;
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const stopWorkers = async () => {

@@ -1,4 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { createIsolatedTestDatabase, createSqlClient, type IsolatedTestDatabase } from '@cs/db';
 import type { SqlClient } from '@cs/ports';
@@ -7,7 +8,8 @@ import { createTestTopics, eventually, getTicket, startTestPipeline, submitForm,
 
 // These suites stop the shared Kafka broker and kill processes, so they run in a separate, serial Jest pass.
 const ROOT = join(__dirname, '..', '..', '..');
-const kafkaCtl = (action: 'stop' | 'start') => execFileSync('bash', [join(ROOT, 'scripts/infra/kafka-ctl.sh'), action], { stdio: 'pipe', timeout: 120_000 });
+// Asynchronous on purpose: the pipeline under test runs in this process and must keep running while Kafka stops and starts.
+const kafkaCtl = (action: 'stop' | 'start') => promisify(execFile)('bash', [join(ROOT, 'scripts/infra/kafka-ctl.sh'), action], { timeout: 120_000 });
 
 async function repliedTickets(p: TestPipeline, receipts: Array<{ ticketId: string; statusToken: string }>): Promise<number> {
   let replied = 0;
@@ -24,12 +26,12 @@ describeWithInfra(['postgres', 'kafka'], 'Kafka stopped while customers submit f
     pipeline = await startTestPipeline();
   }, 60_000);
   afterAll(async () => {
-    kafkaCtl('start');
+    await kafkaCtl('start');
     await pipeline?.close();
   }, 120_000);
 
   it('accepts every submission and processes all of them once Kafka is back', async () => {
-    kafkaCtl('stop');
+    await kafkaCtl('stop');
     const receipts: Array<{ ticketId: string; statusToken: string }> = [];
     for (let i = 0; i < 20; i++) {
       const { status, body } = await submitForm(pipeline.baseUrl, { ...VALID_FORM, email: `down${i}@example.com`, subject: `Kafka down test ${i}` });
@@ -38,7 +40,7 @@ describeWithInfra(['postgres', 'kafka'], 'Kafka stopped while customers submit f
     }
     const pending = await pipeline.db.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL');
     expect(Number(pending.rows[0]!.n)).toBeGreaterThanOrEqual(20);
-    kafkaCtl('start');
+    await kafkaCtl('start');
     const replied = await eventually(async () => {
       const n = await repliedTickets(pipeline, receipts);
       return n === receipts.length ? n : undefined;
