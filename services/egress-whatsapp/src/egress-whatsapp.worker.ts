@@ -10,10 +10,8 @@ import {
   type TwilioWhatsappEnv,
   type WhatsappTransport,
 } from '@cs/channel-twilio-whatsapp';
-import { decodeEvent, outboundReplySchema, TOPICS, type OutboundReply } from '@cs/contracts';
-import { createReliableHandler, deliverReply, recordDeadLetter } from '@cs/core';
-import { counter } from '@cs/observability';
-import type { Infrastructure, PipelineEnv } from '@cs/runtime';
+import { TOPICS } from '@cs/contracts';
+import { subscribeEgress, type Infrastructure, type PipelineEnv } from '@cs/runtime';
 
 export const EGRESS_WHATSAPP_CONSUMER = 'egress-whatsapp';
 
@@ -43,27 +41,16 @@ export async function startEgressWhatsapp(infra: Infrastructure, env: EgressWhat
         ? (replyEventId, part) => `${base}/webhooks/whatsapp/status?reply=${encodeURIComponent(replyEventId)}&part=${part}`
         : undefined,
   });
-  const sends = counter(infra.registry, 'egress_sends_total', 'Replies handed to a provider, by outcome', ['channel', 'outcome']);
-  const settings = { resumeWindowMs: env.CONVERSATION_RESUME_WINDOW_HOURS * 3_600_000, signature: env.SUPPORT_SIGNATURE };
-  const handler = createReliableHandler<OutboundReply>({
+  const subscription = await subscribeEgress(infra, env, {
     consumerGroup: EGRESS_WHATSAPP_CONSUMER,
-    decode: (message) => decodeEvent(outboundReplySchema, 'OutboundReply', message.value),
-    handle: async (reply) => {
-      const outcome = await deliverReply({ db: infra.db, sender, logger }, reply);
-      // Status callbacks that arrived while the send was in progress are folded in now.
-      if (outcome === 'sent') await refreshDeliveryStatus(infra.db, reply.eventId);
-      sends.inc({ channel: 'whatsapp', outcome });
-    },
-    deadLetter: (letter) => recordDeadLetter({ db: infra.db, relay: infra.relay, logger, settings }, letter, undefined),
-    maxAttempts: env.HANDLER_MAX_ATTEMPTS,
-    backoff: { initialMs: env.HANDLER_BACKOFF_INITIAL_MS, maxMs: env.HANDLER_BACKOFF_MAX_MS },
+    topic: TOPICS.outboundWhatsapp,
+    sender,
     logger,
-    metrics: {
-      retries: counter(infra.registry, 'consumer_retries_total', 'Handler retries', ['topic']),
-      deadLetters: counter(infra.registry, 'dlq_published_total', 'Events dead-lettered', ['topic', 'code']),
+    // Status callbacks that arrived while the send was in progress are folded in now.
+    afterDelivery: async (reply, outcome) => {
+      if (outcome === 'sent') await refreshDeliveryStatus(infra.db, reply.eventId);
     },
   });
-  const subscription = await infra.bus.subscribe({ groupId: EGRESS_WHATSAPP_CONSUMER, topics: [TOPICS.outboundWhatsapp], handler });
   return {
     async stop() {
       await subscription.stop();
