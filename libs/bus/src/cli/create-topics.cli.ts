@@ -17,6 +17,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   // A ConfigError already lists every bad variable; print it plainly and fail the deploy step.
-  console.error(err instanceof ConfigError ? err.message : err);
+  process.stderr.write(`kafka:topics failed: ${err instanceof ConfigError || err instanceof Error ? err.message : String(err)}\n`);
   process.exitCode = 1;
 });
