@@ -11,7 +11,7 @@ import { startEgressEmail } from '@cs/egress-email';
 import { createHttpApp, errorHandler } from '@cs/http';
 import { startMessageProcessor } from '@cs/message-processor';
 import { createInfrastructure, pipelineEnv, serviceEnvSchema, type Infrastructure } from '@cs/runtime';
-import { describeWithInfra, FakeGmailServer, FakeGoogleOidc, testDatabaseUrl, testKafkaBrokers } from '@cs/testing';
+import { describeWithInfra, eventually, pipelineTestEnv, FakeGmailServer, FakeGoogleOidc, testDatabaseUrl, testKafkaBrokers } from '@cs/testing';
 import { startIngressGmail } from '../src/ingress-gmail.component';
 
 const MAILBOX = 'support@brightdesk.test';
@@ -33,15 +33,8 @@ function email(input: { from: string; subject: string; body: string; messageId: 
   ].join('\n');
 }
 
-async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** The channel suites name what they wait for; the default 20 s is enough for every step. */
+const waitFor = <T>(check: () => Promise<T | undefined> | T | undefined, what: string) => eventually(check, 20_000, what);
 
 // The email channel end to end on real Kafka and PostgreSQL: Pub/Sub push (OIDC) â†’ ingress-gmail â†’ Kafka â†’
 // message-processor â†’ Kafka â†’ egress-email â†’ the real Gmail SDK â†’ a local Gmail API.
@@ -60,17 +53,7 @@ describeWithInfra(['postgres', 'kafka'], 'Gmail channel: push â†’ history sync â
     await createTopics(testKafkaBrokers()!, Object.values(TOPICS).map((topic) => ({ topic: prefix + topic, numPartitions: 3 })));
     schema = await createIsolatedTestDatabase({ url: testDatabaseUrl()! });
     const env = loadConfig('test', serviceEnvSchema(0, { ...pipelineEnv, ...gmailIngressEnv }), {
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      DATABASE_URL: testDatabaseUrl(),
-      DATABASE_SCHEMA: schema.schema!,
-      KAFKA_BROKERS: testKafkaBrokers()!.join(','),
-      KAFKA_TOPIC_PREFIX: prefix,
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      OUTBOX_POLL_INTERVAL_MS: '100',
-      HANDLER_MAX_ATTEMPTS: '3',
-      HANDLER_BACKOFF_INITIAL_MS: '20',
-      HANDLER_BACKOFF_MAX_MS: '100',
-      DATA_DIR: '/tmp',
+      ...pipelineTestEnv({ schema: schema.schema!, topicPrefix: prefix }),
       GMAIL_MAILBOX: MAILBOX,
       GMAIL_OAUTH_CLIENT_ID: 'client.apps.googleusercontent.com',
       GMAIL_OAUTH_CLIENT_SECRET: 'secret',
@@ -96,7 +79,7 @@ describeWithInfra(['postgres', 'kafka'], 'Gmail channel: push â†’ history sync â
     });
     endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/gmail`;
     // The watch started with the service is what sets the first history cursor.
-    await eventually(async () => ((await mailbox())?.history_id ? true : undefined), 'the first users.watch');
+    await waitFor(async () => ((await mailbox())?.history_id ? true : undefined), 'the first users.watch');
   }, 60_000);
 
   afterAll(async () => {
@@ -122,7 +105,7 @@ describeWithInfra(['postgres', 'kafka'], 'Gmail channel: push â†’ history sync â
     const first = gmail.deliver(email({ from: 'Jane Doe <jane.doe@example.com>', subject: 'CSV export fails', body: 'Every export ends on an error page.', messageId: '<first@mail.example.com>' }));
     const res = await push();
     expect(res.status).toBe(204);
-    const reply = await eventually(() => repliesTo('jane.doe@example.com')[0], 'the reply in Gmail');
+    const reply = await waitFor(() => repliesTo('jane.doe@example.com')[0], 'the reply in Gmail');
     expect(reply.requestedThreadId).toBe(first.threadId);
     expect(reply.threadId).toBe(first.threadId);
     expect(reply.headers.subject).toBe('Re: CSV export fails');
@@ -135,7 +118,7 @@ describeWithInfra(['postgres', 'kafka'], 'Gmail channel: push â†’ history sync â
     const followUp = gmail.deliver(email({ from: 'Jane Doe <jane.doe@example.com>', subject: 'Re: CSV export fails', body: 'It also fails for new boards.\n\nOn Mon, Support wrote:\n> old', messageId: '<second@mail.example.com>', inReplyTo: reply.headers['message-id'] }));
     expect(followUp.threadId).toBe(first.threadId);
     expect((await push()).status).toBe(204);
-    const second = await eventually(() => repliesTo('jane.doe@example.com')[1], 'the second reply');
+    const second = await waitFor(() => repliesTo('jane.doe@example.com')[1], 'the second reply');
     expect(second.threadId).toBe(first.threadId);
     const stored = await infra.db.query<{ body: string; conversation_id: string }>(`SELECT body, conversation_id FROM messages WHERE event_id IN ($1, $2) ORDER BY created_at`, [`email:${first.id}`, `email:${followUp.id}`]);
     expect(stored.rows.map((r) => r.body)).toEqual(['Every export ends on an error page.', 'It also fails for new boards.']);
@@ -158,14 +141,14 @@ describeWithInfra(['postgres', 'kafka'], 'Gmail channel: push â†’ history sync â
     expect(gmail.calls.history).toBe(historyCalls);
     // The next genuine push picks the message up.
     expect((await push()).status).toBe(204);
-    await eventually(() => repliesTo('mallory@example.com')[0], 'the reply after a valid push');
+    await waitFor(() => repliesTo('mallory@example.com')[0], 'the reply after a valid push');
   });
 
   it('turns ten concurrent deliveries of one push into one message and one reply', async () => {
     const message = gmail.deliver(email({ from: 'Sam Lee <sam.lee@example.org>', subject: 'Duplicate pushes', body: 'Is my data safe?', messageId: '<dup@example.org>' }));
     const responses = await Promise.all(Array.from({ length: 10 }, () => push()));
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(204));
-    await eventually(() => repliesTo('sam.lee@example.org')[0], 'the reply');
+    await waitFor(() => repliesTo('sam.lee@example.org')[0], 'the reply');
     await new Promise((r) => setTimeout(r, 1500));
     expect(repliesTo('sam.lee@example.org')).toHaveLength(1);
     expect(await count('SELECT count(*) AS n FROM messages WHERE event_id = $1', [`email:${message.id}`])).toBe(1);
@@ -175,7 +158,7 @@ describeWithInfra(['postgres', 'kafka'], 'Gmail channel: push â†’ history sync â
     const ooo = gmail.deliver(email({ from: 'Tom <tom@acme.example>', subject: 'Automatic reply: Re: Login loop', body: 'I am out of the office.', messageId: '<ooo@acme.example>', headers: 'Auto-Submitted: auto-replied' }));
     const bounce = gmail.deliver(email({ from: 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>', subject: 'Delivery Status Notification (Failure)', body: 'Address not found', messageId: '<dsn@mx.google.com>' }));
     expect((await push()).status).toBe(204);
-    await eventually(async () => (Number((await mailbox())?.history_id) >= Number(bounce.historyId) ? true : undefined), 'the cursor to pass both');
+    await waitFor(async () => (Number((await mailbox())?.history_id) >= Number(bounce.historyId) ? true : undefined), 'the cursor to pass both');
     expect(await count('SELECT count(*) AS n FROM outbox WHERE event_id IN ($1, $2)', [`email:${ooo.id}`, `email:${bounce.id}`])).toBe(0);
   });
 
@@ -184,7 +167,7 @@ describeWithInfra(['postgres', 'kafka'], 'Gmail channel: push â†’ history sync â
     gmail.oldestHistoryId = gmail.historyId;
     const historyAtResync = gmail.historyId;
     expect((await push()).status).toBe(204);
-    await eventually(() => repliesTo('ana@example.pt')[0], 'the reply after a resync');
+    await waitFor(() => repliesTo('ana@example.pt')[0], 'the reply after a resync');
     const state = await mailbox();
     expect(state?.last_resync_at).not.toBeNull();
     // The cursor restarts at the profile's historyId read before the resync, past the message it recovered.
@@ -199,12 +182,12 @@ describeWithInfra(['postgres', 'kafka'], 'Gmail channel: push â†’ history sync â
     gmail.failNext('send', 500, 503, 429, 500);
     gmail.deliver(email({ from: 'Lee <lee@example.net>', subject: 'Flaky Gmail', body: 'Please answer me.', messageId: '<flaky@example.net>' }));
     expect((await push()).status).toBe(204);
-    await eventually(() => repliesTo('lee@example.net')[0], 'the reply after retries');
+    await waitFor(() => repliesTo('lee@example.net')[0], 'the reply after retries');
 
     gmail.failNext('send', 400);
     const rejected = gmail.deliver(email({ from: 'Kim <kim@example.net>', subject: 'Rejected', body: 'This reply will be refused.', messageId: '<rejected@example.net>' }));
     expect((await push()).status).toBe(204);
-    const letter = await eventually(
+    const letter = await waitFor(
       async () => (await infra.db.query<{ error_code: string; retriable: boolean; attempts: number; consumer_group: string }>('SELECT error_code, retriable, attempts, consumer_group FROM dead_letters WHERE event_id = $1', [`answer:email:${rejected.id}`])).rows[0],
       'the dead letter',
     );

@@ -17,7 +17,7 @@ import { ingressWebEnv, startIngressWeb } from '@cs/ingress-web';
 import { startMessageProcessor } from '@cs/message-processor';
 import type { AgentRequest, CustomerAgent } from '@cs/ports';
 import { createInfrastructure, pipelineEnv, serviceEnvSchema, type Infrastructure } from '@cs/runtime';
-import { describeWithInfra, FakeGmailServer, FakeGoogleOidc, FakeTwilioServer, testDatabaseUrl, testKafkaBrokers } from '@cs/testing';
+import { describeWithInfra, eventually, pipelineTestEnv, FakeGmailServer, FakeGoogleOidc, FakeTwilioServer, testDatabaseUrl, testKafkaBrokers } from '@cs/testing';
 import { startIngressWhatsapp } from '../src/ingress-whatsapp.component';
 
 const PUBLIC_BASE = 'https://support.brightdesk.test';
@@ -36,15 +36,8 @@ class ScriptedAgent implements CustomerAgent {
   }
 }
 
-async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** The channel suites name what they wait for; the default 20 s is enough for every step. */
+const waitFor = <T>(check: () => Promise<T | undefined> | T | undefined, what: string) => eventually(check, 20_000, what);
 
 // The WhatsApp channel end to end on real Kafka and PostgreSQL: signed Twilio webhook â†’ ingress-whatsapp â†’ Kafka â†’
 // message-processor â†’ Kafka â†’ egress-whatsapp â†’ the real twilio SDK â†’ a local Twilio; plus one customer across the
@@ -65,17 +58,7 @@ describeWithInfra(['postgres', 'kafka'], 'WhatsApp channel: webhook â†’ agent â†
     await createTopics(testKafkaBrokers()!, Object.values(TOPICS).map((topic) => ({ topic: prefix + topic, numPartitions: 3 })));
     schema = await createIsolatedTestDatabase({ url: testDatabaseUrl()! });
     const env = loadConfig('test', serviceEnvSchema(0, { ...pipelineEnv, ...ingressWebEnv, ...gmailIngressEnv, ...twilioWhatsappEnv }), {
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      DATABASE_URL: testDatabaseUrl(),
-      DATABASE_SCHEMA: schema.schema!,
-      KAFKA_BROKERS: testKafkaBrokers()!.join(','),
-      KAFKA_TOPIC_PREFIX: prefix,
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      OUTBOX_POLL_INTERVAL_MS: '100',
-      HANDLER_MAX_ATTEMPTS: '3',
-      HANDLER_BACKOFF_INITIAL_MS: '20',
-      HANDLER_BACKOFF_MAX_MS: '100',
-      DATA_DIR: '/tmp',
+      ...pipelineTestEnv({ schema: schema.schema!, topicPrefix: prefix }),
       RATE_LIMIT_PER_IP_PER_MINUTE: '10000',
       RATE_LIMIT_PER_EMAIL_PER_HOUR: '10000',
       TWILIO_ACCOUNT_SID: twilio.accountSid,
@@ -116,7 +99,7 @@ describeWithInfra(['postgres', 'kafka'], 'WhatsApp channel: webhook â†’ agent â†
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     // Twilio calls the public URL; in the test, a "proxy" routes it here. Signatures stay over the public URL.
     twilio.routeCallback = (url) => url.replace(PUBLIC_BASE, base);
-    await eventually(async () => ((await infra.db.query('SELECT 1 FROM gmail_mailboxes WHERE history_id IS NOT NULL')).rowCount > 0 ? true : undefined), 'the Gmail watch');
+    await waitFor(async () => ((await infra.db.query('SELECT 1 FROM gmail_mailboxes WHERE history_id IS NOT NULL')).rowCount > 0 ? true : undefined), 'the Gmail watch');
   }, 60_000);
 
   afterAll(async () => {
@@ -153,12 +136,12 @@ describeWithInfra(['postgres', 'kafka'], 'WhatsApp channel: webhook â†’ agent â†
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/xml');
     expect(await res.text()).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
-    const reply = await eventually(() => twilio.messagesTo('+14155550101')[0], 'the reply on WhatsApp');
+    const reply = await waitFor(() => twilio.messagesTo('+14155550101')[0], 'the reply on WhatsApp');
     expect(reply.from).toBe(SENDER);
     expect(reply.body).toMatch(/^Hi Ana! .*TKT-[0-9A-Z]{6}/);
     expect(reply.statusCallback).toBe(`${PUBLIC_BASE}/webhooks/whatsapp/status?reply=${encodeURIComponent(`answer:whatsapp:${params.MessageSid}`)}&part=0`);
     const delivery = async () => (await infra.db.query<{ status: string }>('SELECT status FROM deliveries WHERE reply_event_id = $1', [`answer:whatsapp:${params.MessageSid}`])).rows[0]?.status;
-    await eventually(async () => ((await delivery()) === 'sent' ? true : undefined), 'the delivery record');
+    await waitFor(async () => ((await delivery()) === 'sent' ? true : undefined), 'the delivery record');
     expect((await twilio.sendStatus(reply.sid, 'read')).status).toBe(204);
     expect((await twilio.sendStatus(reply.sid, 'delivered')).status).toBe(204);
     expect(await delivery()).toBe('read');
@@ -185,7 +168,7 @@ describeWithInfra(['postgres', 'kafka'], 'WhatsApp channel: webhook â†’ agent â†
     const params = twilio.inboundParams({ from: '+14155550103', body: 'Do you have a mobile app?' });
     const responses = await Promise.all(Array.from({ length: 10 }, () => webhook(params)));
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
-    await eventually(() => twilio.messagesTo('+14155550103')[0], 'the reply');
+    await waitFor(() => twilio.messagesTo('+14155550103')[0], 'the reply');
     await new Promise((r) => setTimeout(r, 1500));
     expect(twilio.messagesTo('+14155550103')).toHaveLength(1);
     expect(await count('SELECT count(*) AS n FROM messages WHERE event_id = $1', [`whatsapp:${params.MessageSid}`])).toBe(1);
@@ -197,7 +180,7 @@ describeWithInfra(['postgres', 'kafka'], 'WhatsApp channel: webhook â†’ agent â†
     expect(first).toContain('<Message>');
     expect(first).toContain("can't open attachments");
     expect(await (await webhook(params)).text()).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
-    const stored = await eventually(
+    const stored = await waitFor(
       async () => (await infra.db.query<{ body: string; attachments: Array<{ contentType: string; providerRef: string }> }>('SELECT body, attachments FROM messages WHERE event_id = $1', [`whatsapp:${params.MessageSid}`])).rows[0],
       'the stored message',
     );
@@ -209,7 +192,7 @@ describeWithInfra(['postgres', 'kafka'], 'WhatsApp channel: webhook â†’ agent â†
     const params = twilio.inboundParams({ from: '+14155550105', body: 'Please give me the long answer about exports.' });
     await webhook(params);
     const sent = async () => (await infra.db.query('SELECT 1 FROM deliveries WHERE reply_event_id = $1 AND status = $2', [`answer:whatsapp:${params.MessageSid}`, 'sent'])).rowCount > 0;
-    await eventually(async () => ((await sent()) ? true : undefined), 'every part');
+    await waitFor(async () => ((await sent()) ? true : undefined), 'every part');
     const parts = twilio.messagesTo('+14155550105');
     expect(parts.length).toBeGreaterThanOrEqual(4);
     expect(parts.every((p) => p.body!.length <= 1600 && /\.$/.test(p.body!))).toBe(true);
@@ -220,7 +203,7 @@ describeWithInfra(['postgres', 'kafka'], 'WhatsApp channel: webhook â†’ agent â†
   it('sends the approved template outside the 24-hour window', async () => {
     const reply = replyEvent('+14155550106');
     await publishReply(reply);
-    const sent = await eventually(() => twilio.messagesTo('+14155550106')[0], 'the template');
+    const sent = await waitFor(() => twilio.messagesTo('+14155550106')[0], 'the template');
     expect(sent).toMatchObject({ contentSid: TEMPLATE, contentVariables: { '1': 'Pat', '2': 'TKT-8F3K2Q' }, from: SENDER });
     expect(sent.body).toBeUndefined();
   });
@@ -228,12 +211,12 @@ describeWithInfra(['postgres', 'kafka'], 'WhatsApp channel: webhook â†’ agent â†
   it('retries Twilio 429/500 until delivered, and dead-letters an invalid number', async () => {
     twilio.failNext(429, 500, 500, 503);
     await publishReply(replyEvent('+14155550107'));
-    await eventually(() => twilio.messagesTo('+14155550107')[0], 'the reply after retries');
+    await waitFor(() => twilio.messagesTo('+14155550107')[0], 'the reply after retries');
 
     twilio.rejectNumber('+14155550108');
     const doomed = replyEvent('+14155550108');
     await publishReply(doomed);
-    const letter = await eventually(
+    const letter = await waitFor(
       async () => (await infra.db.query<{ error_code: string; retriable: boolean; consumer_group: string }>('SELECT error_code, retriable, consumer_group FROM dead_letters WHERE event_id = $1', [doomed.eventId])).rows[0],
       'the dead letter',
     );
@@ -249,12 +232,12 @@ describeWithInfra(['postgres', 'kafka'], 'WhatsApp channel: webhook â†’ agent â†
       body: JSON.stringify({ name: 'Jane Cross', email, phone, subject: 'Export question', category: 'technical', priority: 'medium', message: 'How do I export a board to CSV?' }),
     });
     expect(form.status).toBe(201);
-    await eventually(async () => ((await count(`SELECT count(*) AS n FROM messages WHERE channel = 'web_form' AND direction = 'outbound'`)) > 0 ? true : undefined), 'the web reply');
+    await waitFor(async () => ((await count(`SELECT count(*) AS n FROM messages WHERE channel = 'web_form' AND direction = 'outbound'`)) > 0 ? true : undefined), 'the web reply');
     await webhook(twilio.inboundParams({ from: phone, body: 'Following up on WhatsApp', profileName: 'Jane' }));
-    await eventually(() => twilio.messagesTo(phone)[0], 'the WhatsApp reply');
+    await waitFor(() => twilio.messagesTo(phone)[0], 'the WhatsApp reply');
     gmail.deliver(`From: Jane Cross <Jane.Cross@example.com>\nTo: ${MAILBOX}\nSubject: And by email\nMessage-ID: <cross@example.com>\n\nAnd one more question by email.`);
     expect((await google.push(`${base}/webhooks/gmail`, gmail.notification(), { audience: GMAIL_AUDIENCE })).status).toBe(204);
-    await eventually(() => gmail.sent.find((m) => m.headers.to?.includes(email)), 'the email reply');
+    await waitFor(() => gmail.sent.find((m) => m.headers.to?.includes(email)), 'the email reply');
 
     const owners = await infra.db.query<{ customer_id: string }>(`SELECT DISTINCT customer_id FROM customer_identifiers WHERE value IN ($1, $2)`, [email, phone]);
     expect(owners.rows).toHaveLength(1);
@@ -269,7 +252,7 @@ describeWithInfra(['postgres', 'kafka'], 'WhatsApp channel: webhook â†’ agent â†
     gmail.deliver(`From: Jane Cross <jane.cross+work@example.com>\nTo: ${MAILBOX}\nSubject: Work account\nMessage-ID: <cross2@example.com>\n\nSame person, maybe.`);
     gmail.deliver(`From: Jane Cross <jane.cros@example.com>\nTo: ${MAILBOX}\nSubject: Typo account\nMessage-ID: <cross3@example.com>\n\nSimilar address.`);
     expect((await google.push(`${base}/webhooks/gmail`, gmail.notification(), { audience: GMAIL_AUDIENCE })).status).toBe(204);
-    const others = await eventually(async () => {
+    const others = await waitFor(async () => {
       const rows = (await infra.db.query<{ customer_id: string }>(`SELECT customer_id FROM customer_identifiers WHERE value IN ('+14155550778', 'jane.cross+work@example.com', 'jane.cros@example.com')`)).rows;
       return rows.length === 3 ? rows : undefined;
     }, 'the other identities');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { KafkaEventBus } from '@cs/bus';
 import { createSqlClient, migrate } from '@cs/db';
 import type { SqlClient } from '@cs/ports';
-import { describeWithInfra, testKafkaBrokers } from '@cs/testing';
+import { describeWithInfra, eventually, testKafkaBrokers } from '@cs/testing';
 import { startTestOpsApi, type TestOpsApi } from './ops-api-harness';
 
 // Stops the shared Kafka broker, so it runs in the serial Jest pass. PostgreSQL is not the shared server: a throwaway
@@ -63,15 +63,6 @@ async function health(ops: TestOpsApi): Promise<{ httpStatus: number; status: st
   return { httpStatus: res.status, status: body.status, components: Object.fromEntries(body.components.map((c) => [c.name, c.status])) };
 }
 
-async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describeWithInfra(['postgres', 'kafka'], 'ops health when PostgreSQL or Kafka stops', () => {
   const pg = new ThrowawayPostgres();

@@ -1,15 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { createIsolatedTestDatabase, createSqlClient, type IsolatedTestDatabase } from '@cs/db';
 import { startEgressWeb } from '@cs/egress-web';
 import type { SqlClient } from '@cs/ports';
 import type { ServiceComponent } from '@cs/runtime';
-import { describeWithInfra, testDatabaseUrl, testKafkaBrokers } from '@cs/testing';
-import { createTestTopics, eventually, startTestPipeline, submitForm, TEST_PIPELINE_ENV, VALID_FORM, type TestPipeline } from './pipeline-harness';
+import { describeWithInfra, testDatabaseUrl } from '@cs/testing';
+import { createTestTopics, eventually, spawnService, startTestPipeline, submitForm, TEST_PIPELINE_ENV, VALID_FORM, type TestPipeline } from './pipeline-harness';
 
 // Kills and restarts a worker process, so it runs in the serial Jest pass (see package.json "test").
-const ROOT = join(__dirname, '..', '..', '..');
 const SHUTDOWN_TIMEOUT_MS = 20_000;
 const DRAIN_DELAY_MS = 1_500;
 const FORMS = 40;
@@ -30,22 +28,11 @@ describeWithInfra(['postgres', 'kafka'], 'message-processor SIGTERM under load (
   const prefix = `g${Date.now().toString(36)}.`;
 
   function startWorker(port: number): ChildProcess {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'services/message-processor/src/main.ts')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: testDatabaseUrl(),
-        DATABASE_SCHEMA: db.schema!,
-        KAFKA_BROKERS: testKafkaBrokers()!.join(','),
-        KAFKA_TOPIC_PREFIX: prefix,
-        KAFKA_SESSION_TIMEOUT_MS: '6000',
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        HANDLER_BACKOFF_INITIAL_MS: '50',
-        SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
-        SHUTDOWN_DRAIN_DELAY_MS: String(DRAIN_DELAY_MS),
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
+    const child = spawnService('message-processor', { schema: db.schema!, topicPrefix: prefix }, {
+      PORT: String(port),
+      HANDLER_BACKOFF_INITIAL_MS: '50',
+      SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
+      SHUTDOWN_DRAIN_DELAY_MS: String(DRAIN_DELAY_MS),
     });
     children.push(child);
     return child;

@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { createTopics, KafkaEventBus, withNamespace } from '@cs/bus';
@@ -13,7 +15,9 @@ import { startMessageProcessor } from '@cs/message-processor';
 import { createLogger, createMetricsRegistry } from '@cs/observability';
 import type { CustomerAgent, EventBus } from '@cs/ports';
 import type { Infrastructure, PipelineEnv } from '@cs/runtime';
-import { testDatabaseUrl, testKafkaBrokers } from '@cs/testing';
+import { pipelineTestEnv, testDatabaseUrl, testKafkaBrokers } from '@cs/testing';
+
+export { eventually } from '@cs/testing';
 
 export const TEST_PIPELINE_ENV: PipelineEnv = {
   CONVERSATION_RESUME_WINDOW_HOURS: 24,
@@ -113,13 +117,13 @@ export async function getTicket(baseUrl: string, ticketId: string, token: string
   return { status: res.status, body: (await res.json()) as { status: string; messages: Array<{ direction: string; body: string }> } };
 }
 
-/** Polls until `check` returns a value other than undefined, or fails after timeoutMs. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** Runs one service's real main.ts as its own OS process on this test's schema and topic prefix. */
+export function spawnService(service: string, isolation: { schema: string; topicPrefix: string }, env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'services', service, 'src', 'main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...pipelineTestEnv(isolation), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 }

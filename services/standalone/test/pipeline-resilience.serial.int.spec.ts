@@ -1,10 +1,10 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { createIsolatedTestDatabase, createSqlClient, type IsolatedTestDatabase } from '@cs/db';
 import type { SqlClient } from '@cs/ports';
-import { describeWithInfra, testDatabaseUrl, testKafkaBrokers } from '@cs/testing';
-import { createTestTopics, eventually, getTicket, startTestPipeline, submitForm, VALID_FORM, type TestPipeline } from './pipeline-harness';
+import { describeWithInfra, testDatabaseUrl } from '@cs/testing';
+import { createTestTopics, eventually, getTicket, spawnService, startTestPipeline, submitForm, VALID_FORM, type TestPipeline } from './pipeline-harness';
 
 // These suites stop the shared Kafka broker and kill processes, so they run in a separate, serial Jest pass.
 const ROOT = join(__dirname, '..', '..', '..');
@@ -59,21 +59,7 @@ describeWithInfra(['postgres', 'kafka'], 'message-processor killed in the middle
   const prefix = `k${Date.now().toString(36)}.`;
 
   function startWorker(): ChildProcess {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'services/message-processor/src/main.ts')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: testDatabaseUrl(),
-        DATABASE_SCHEMA: db.schema!,
-        KAFKA_BROKERS: testKafkaBrokers()!.join(','),
-        KAFKA_TOPIC_PREFIX: prefix,
-        KAFKA_SESSION_TIMEOUT_MS: '6000',
-        PORT: '0',
-        LOG_LEVEL: 'warn',
-        HANDLER_BACKOFF_INITIAL_MS: '50',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const child = spawnService('message-processor', { schema: db.schema!, topicPrefix: prefix }, { PORT: '0', HANDLER_BACKOFF_INITIAL_MS: '50' });
     children.push(child);
     return child;
   }
