@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { z } from 'zod';
 import { httpEnv, loadConfig } from '@cs/config';
 import { createHttpApp, errorHandler, type express } from '@cs/http';
@@ -57,7 +58,7 @@ export async function runService<S extends z.ZodType>(spec: ServiceSpec<S>): Pro
             if (env.SHUTDOWN_DRAIN_DELAY_MS > 0) await new Promise((resolve) => setTimeout(resolve, env.SHUTDOWN_DRAIN_DELAY_MS));
           },
         ],
-        ['http', () => new Promise<void>((resolve) => server.close(() => resolve()))],
+        ['http', () => closeHttp(server)],
         ['component', () => component.stop()],
         ['infrastructure', () => infra.close()],
       ],
@@ -67,4 +68,17 @@ export async function runService<S extends z.ZodType>(spec: ServiceSpec<S>): Pro
     process.stderr.write(`${spec.name} failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   }
+}
+
+/**
+ * Stops accepting, lets in-flight requests finish, and closes keep-alive connections: idle ones at once, and any still
+ * open after a grace period (10 s: far longer than any request here; a client that keeps an idle socket would
+ * otherwise hold the shutdown for keepAliveTimeout, 65 s).
+ */
+function closeHttp(server: Server, graceMs = 10_000): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), graceMs).unref();
+  });
 }
