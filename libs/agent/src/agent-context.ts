@@ -7,6 +7,8 @@ import type { HistoryEntry } from './history/customer-history.reader';
 export interface AgentToolDeps {
   searchKnowledge(query: string, limit: number): Promise<KnowledgeHit[]>;
   readHistory(customerId: string, limit: number): Promise<HistoryEntry[]>;
+  /** Which of these words head a knowledge-base section (product features, for the policy gate). */
+  headingTerms?(words: readonly string[]): Promise<string[]>;
 }
 
 export interface SearchRecord {

@@ -45,6 +45,7 @@ export async function createCustomerAgent(input: { db: SqlClient; env: CustomerA
   const deps = {
     searchKnowledge: (query: string, limit: number) => knowledge.search(query, limit),
     readHistory: (customerId: string, limit: number) => readCustomerHistory(db, customerId, limit),
+    headingTerms: (words: readonly string[]) => knowledge.headingTerms(words),
   };
   const online = Boolean(env.OPENAI_API_KEY);
   const modelName = online ? (env.OPENAI_MODEL ?? 'gpt-4.1-mini') : OFFLINE_MODEL_NAME;

@@ -1,5 +1,5 @@
 import { Runner, type Agent, type Model } from '@openai/agents';
-import { evaluatePolicyGate, detectLanguage, extractCustomerText, redactSensitiveText, scoreSentiment } from '@cs/domain';
+import { candidateFeatureWords, evaluatePolicyGate, detectLanguage, extractCustomerText, redactSensitiveText, scoreSentiment } from '@cs/domain';
 import type { Logger } from '@cs/observability';
 import type { AgentDecision, AgentRequest, CustomerAgent } from '@cs/ports';
 import type { AgentRunContext, AgentToolDeps } from './agent-context';
@@ -39,7 +39,9 @@ export class CustomerSuccessAgent implements CustomerAgent {
     const sentiment = scoreSentiment(own);
     const language = detectLanguage(own);
     const channel = request.event.channel;
-    const gate = evaluatePolicyGate({ text: own, subject: request.event.subject, sentiment });
+    const featureWords = candidateFeatureWords({ text: own, subject: request.event.subject });
+    const featureTerms = new Set(featureWords.length && this.options.deps.headingTerms ? await this.options.deps.headingTerms(featureWords) : []);
+    const gate = evaluatePolicyGate({ text: own, subject: request.event.subject, sentiment, vocabulary: { featureTerms } });
     if (gate) {
       const base: DecisionBase = { sentiment, language, toolCalls: [], turns: 0, model: 'policy-gate' };
       return escalate({ channel }, base, gate.reason, { source: 'policy_gate', ...gate.evidence }, null);

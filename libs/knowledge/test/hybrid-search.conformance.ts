@@ -31,6 +31,12 @@ export function hybridSearchConformance(open: () => Promise<SqlClient>): void {
     expect(String(stored.rows[0]!.heading_lexemes)).toMatch(/export/);
   });
 
+  it('tells which words name a section of the knowledge base, stemmed like full-text search', async () => {
+    const search = new KnowledgeSearch({ db, embedder });
+    expect((await search.headingTerms(['exports', 'admin', 'refund', 'the', 'authentication'])).sort()).toEqual(['authentication', 'exports']);
+    expect(await search.headingTerms([])).toEqual([]);
+  });
+
   it('finds through typos and synonyms, and scores unknown topics low', async () => {
     const search = new KnowledgeSearch({ db, embedder });
     expect((await search.search('enable 2fa authenticator', 1))[0]?.source).toBe('two-factor');

@@ -1,4 +1,4 @@
-import { evaluatePolicyGate, matchTriggerRules } from './policy-gate';
+import { candidateFeatureWords, evaluatePolicyGate, matchTriggerRules } from './policy-gate';
 import { scoreSentiment } from './sentiment-score';
 
 const gate = (text: string, subject?: string) => evaluatePolicyGate({ text, subject, sentiment: scoreSentiment(text) })?.reason ?? null;
@@ -10,6 +10,15 @@ describe('evaluatePolicyGate', () => {
     ['Which plan includes SAML SSO?', 'pricing'],
     ['Could you send us a quote for 250 seats on the enterprise plan?', 'pricing'],
     ['is there a free plan', 'pricing'],
+    ['Can you email me a formal quote so finance can approve it?', 'pricing'],
+    ['What would it cost for 40 users billed annually?', 'pricing'],
+    ['Do you offer any discounts for schools?', 'pricing'],
+    ['I would like a refund for last month.', 'refund'],
+    ['we were overcharged on the renewal', 'refund'],
+    ['Please have a representative contact me tomorrow.', 'human_requested'],
+    ['Can someone from your team get back to me by phone?', 'human_requested'],
+    ['is there a real person i can talk to', 'human_requested'],
+    ['Pass this to a supervisor.', 'human_requested'],
     ['We were charged twice this month, please refund the duplicate charge.', 'refund'],
     ['i want my money back', 'refund'],
     ['Can we get a prorated refund for the unused seats?', 'refund'],
@@ -68,6 +77,26 @@ describe('evaluatePolicyGate', () => {
   it('escalates on the sentiment score alone below 0.3', () => {
     expect(evaluatePolicyGate({ text: 'hello', sentiment: 0.29 })?.reason).toBe('negative_sentiment');
     expect(evaluatePolicyGate({ text: 'hello', sentiment: 0.3 })).toBeNull();
+  });
+
+  it('treats a weak trigger word that heads a knowledge-base section as a product feature, unless the sentence is about what they pay us', () => {
+    const vocabulary = { featureTerms: new Set(['reimbursement', 'reimbursed', 'refund', 'discount']) };
+    const withKb = (text: string) => evaluatePolicyGate({ text, sentiment: 0.5, vocabulary })?.reason ?? null;
+    expect(withKb('How long does a reimbursement take once approved?')).toBeNull();
+    expect(withKb('Can I give a partial refund when only one item comes back?')).toBeNull();
+    expect(withKb('Where do I create a discount code for the summer sale?')).toBeNull();
+    // Without that section the same words are escalated; strong rules and vendor sentences never are exempt.
+    expect(gate('How long does a reimbursement take once approved?')).toBe('refund');
+    expect(withKb('I want a refund.')).toBe('refund');
+    expect(withKb('Can we be reimbursed for the subscription months we could not use?')).toBe('refund');
+    expect(withKb('Is there a nonprofit discount on your plans?')).toBe('pricing');
+  });
+
+  it('lists the weak trigger words the knowledge base should be asked about', () => {
+    expect(candidateFeatureWords({ text: 'How is a reimbursement paid? Also is there a manager role?' }).sort()).toEqual(['reimbursement']);
+    expect(candidateFeatureWords({ text: 'Thanks, all good.', subject: 'Refunds for buyers' })).toEqual(['refunds']);
+    expect(candidateFeatureWords({ text: 'Thanks, all good.', subject: 'Re: Refunds for buyers' })).toEqual([]);
+    expect(candidateFeatureWords({ text: 'I want my money back.' })).toEqual([]);
   });
 
   it('ignores weak triggers in product sentences but not strong ones', () => {

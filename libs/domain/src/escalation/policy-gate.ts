@@ -1,6 +1,6 @@
 import { splitSentences } from './message-cleanup';
 import { NEGATIVE_SENTIMENT_THRESHOLD } from './sentiment-score';
-import { PRODUCT_CONTEXT, TRIGGER_RULES, type GateReason, type TriggerRule } from './trigger-rules';
+import { FEATURE_TRIGGER_WORD, PRODUCT_CONTEXT, TRIGGER_RULES, VENDOR_CONTEXT, type GateReason, type TriggerRule } from './trigger-rules';
 
 export interface RuleMatch {
   rule: string;
@@ -17,14 +17,32 @@ export interface GateVerdict {
 /** When several reasons apply the most specific wins: a legal threat over a refund over a price question. */
 const PRIORITY: readonly TriggerRule['reason'][] = ['legal', 'refund', 'pricing', 'human_requested'];
 
+/**
+ * What the knowledge base says about the product: `featureTerms` are the trigger words (lowercase) that name one of
+ * its own sections, e.g. "refund" for a product with a "Refunding an order" article.
+ */
+export interface ProductVocabulary {
+  featureTerms: ReadonlySet<string>;
+}
+
+function exempt(rule: TriggerRule, sentence: string, excerpt: string, vocabulary?: ProductVocabulary): boolean {
+  if (!rule.weak) return false;
+  if (PRODUCT_CONTEXT[rule.reason].test(sentence)) return true;
+  if (!vocabulary || VENDOR_CONTEXT.test(sentence)) return false;
+  return featureWords(excerpt).some((word) => vocabulary.featureTerms.has(word));
+}
+
+function featureWords(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => FEATURE_TRIGGER_WORD.test(w));
+}
+
 /** Every trigger rule that fires on the text, sentence by sentence, honouring product-context exemptions. */
-export function matchTriggerRules(text: string): RuleMatch[] {
+export function matchTriggerRules(text: string, vocabulary?: ProductVocabulary): RuleMatch[] {
   const matches: RuleMatch[] = [];
   for (const sentence of splitSentences(text)) {
     for (const rule of TRIGGER_RULES) {
       const found = rule.pattern.exec(sentence);
-      if (!found) continue;
-      if (rule.weak && PRODUCT_CONTEXT[rule.reason].test(sentence)) continue;
+      if (!found || exempt(rule, sentence, found[0], vocabulary)) continue;
       matches.push({ rule: rule.id, reason: rule.reason, excerpt: found[0].slice(0, 80) });
     }
   }
@@ -32,12 +50,31 @@ export function matchTriggerRules(text: string): RuleMatch[] {
 }
 
 /**
+ * The trigger words of weak rules in the text that could name a product feature: the agent asks the knowledge base
+ * which of them head one of its sections and passes the answer back as `ProductVocabulary`.
+ */
+export function candidateFeatureWords(input: { text: string; subject?: string }): string[] {
+  const words = new Set<string>();
+  for (const sentence of splitSentences(gateText(input))) {
+    for (const rule of TRIGGER_RULES) {
+      const found = rule.weak ? rule.pattern.exec(sentence) : null;
+      if (found) for (const word of featureWords(found[0])) words.add(word);
+    }
+  }
+  return [...words];
+}
+
+function gateText(input: { text: string; subject?: string }): string {
+  const subject = input.subject && !/^\s*(re|fwd?|aw|wg)\s*:/i.test(input.subject) ? input.subject : '';
+  return subject ? `${subject}.\n${input.text}` : input.text;
+}
+
+/**
  * The deterministic gate before the model: escalates what belongs to humans whatever a model would say.
  * `text` is the customer's own words (see extractCustomerText); `sentiment` is on the 0–1 scale.
  */
-export function evaluatePolicyGate(input: { text: string; subject?: string; sentiment: number }): GateVerdict | null {
-  const subject = input.subject && !/^\s*(re|fwd?|aw|wg)\s*:/i.test(input.subject) ? input.subject : '';
-  const matches = matchTriggerRules(subject ? `${subject}.\n${input.text}` : input.text);
+export function evaluatePolicyGate(input: { text: string; subject?: string; sentiment: number; vocabulary?: ProductVocabulary }): GateVerdict | null {
+  const matches = matchTriggerRules(gateText(input), input.vocabulary);
   for (const reason of PRIORITY) {
     if (matches.some((m) => m.reason === reason)) return { reason, evidence: { rules: matches, sentiment: input.sentiment } };
   }

@@ -54,6 +54,11 @@ SELECT k.id, k.source, coalesce(k.heading, k.source) AS heading, k.content,
   FROM knowledge_base k CROSS JOIN q
  WHERE k.id IN (SELECT id FROM vec UNION SELECT id FROM txt)`;
 
+const HEADING_TERMS_SQL = `
+SELECT w FROM unnest($1::text[]) AS w
+ WHERE numnode(plainto_tsquery('english', w)) > 0
+   AND EXISTS (SELECT 1 FROM knowledge_base k WHERE to_tsvector('english', coalesce(k.heading, k.source)) @@ plainto_tsquery('english', w))`;
+
 interface CandidateRow {
   id: string;
   source: string;
@@ -110,6 +115,16 @@ export class KnowledgeSearch {
       };
     });
     return hits.sort((a, b) => b.score - a.score || a.chunkId.localeCompare(b.chunkId)).slice(0, limit);
+  }
+
+  /**
+   * The words (of those given) that an article title or section heading uses, stemmed as full-text search does:
+   * "refund" for a knowledge base with "Refunding an order". The policy gate treats such words as product features.
+   */
+  async headingTerms(words: readonly string[]): Promise<string[]> {
+    if (words.length === 0) return [];
+    const result = await this.options.db.query<{ w: string }>(HEADING_TERMS_SQL, [[...words]]);
+    return result.rows.map((r) => r.w);
   }
 
   private async corpusStats(): Promise<CorpusStats> {
