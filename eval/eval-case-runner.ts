@@ -1,6 +1,7 @@
 import { inboundMessageSchema, type InboundMessage } from '@cs/contracts';
 import { processInbound, type ProcessInboundDeps } from '@cs/core';
 import { checkReplyFormat } from '@cs/domain';
+import type { KnowledgeHit } from '@cs/knowledge';
 import type { KnowledgeCitation } from '@cs/ports';
 import type { EvalCase } from './eval-case.schema';
 
@@ -20,6 +21,8 @@ export interface CaseOutcome {
   formatViolations: string[];
   forbiddenFound: string[];
   whatsappLong: boolean;
+  /** With --trace: every search the agent made, with its candidates and their score parts. */
+  searches?: Array<{ query: string; hits: Array<Omit<KnowledgeHit, 'content'>> }>;
 }
 
 export function eventFor(c: EvalCase, index: number): InboundMessage {

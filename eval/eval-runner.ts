@@ -1,6 +1,6 @@
 import { createCustomerAgent, type CustomerAgentSettings } from '@cs/agent';
 import { createSqlClient, migrate } from '@cs/db';
-import { createEmbedder, ingestKnowledgeBase, readKnowledgeDir } from '@cs/knowledge';
+import { createEmbedder, ingestKnowledgeBase, readKnowledgeDir, type KnowledgeHit } from '@cs/knowledge';
 import { createLogger } from '@cs/observability';
 import { runCase, type CaseOutcome } from './eval-case-runner';
 import type { EvalCase } from './eval-case.schema';
@@ -11,6 +11,8 @@ export interface EvalOptions {
   cases: EvalCase[];
   env?: CustomerAgentSettings;
   signature?: string;
+  /** Record every search's candidates with their score parts on each case (for calibrating weights and threshold). */
+  trace?: boolean;
   /** Called after each case (the CLI prints a line). */
   onCase?: (outcome: CaseOutcome, index: number) => void;
 }
@@ -38,11 +40,15 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
     const embedder = createEmbedder(env);
     await ingestKnowledgeBase({ db, embedder }, await readKnowledgeDir(options.kbDir));
     const logger = createLogger({ service: 'eval', level: 'silent' });
-    const agent = await createCustomerAgent({ db, env: { ...env, KB_INGEST_ON_START: false } });
+    let searches: NonNullable<CaseOutcome['searches']> = [];
+    const onSearch = options.trace ? (query: string, hits: KnowledgeHit[]) => searches.push({ query, hits: hits.map(({ content: _content, ...hit }) => hit) }) : undefined;
+    const agent = await createCustomerAgent({ db, env: { ...env, KB_INGEST_ON_START: false }, onSearch });
     const deps = { db, agent, relay: { kick() {} }, logger, settings: { resumeWindowMs: 86_400_000, signature: options.signature ?? 'The Brightdesk Support Team' } };
     const outcomes: CaseOutcome[] = [];
     for (const [i, c] of options.cases.entries()) {
+      searches = [];
       const outcome = await runCase(deps, c, i);
+      if (options.trace) outcome.searches = searches;
       outcomes.push(outcome);
       options.onCase?.(outcome, i);
     }

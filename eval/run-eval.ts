@@ -7,10 +7,10 @@ import { isCorrect } from './eval-metrics';
 import { formatSummary } from './eval-report.format';
 import { runEval } from './eval-runner';
 
-/** `npm run eval -- --kb <dir> --cases <file.jsonl> [--out report.json] [--signature "..."]` */
+/** `npm run eval -- --kb <dir> --cases <file.jsonl> [--out report.json] [--signature "..."] [--verbose] [--trace]` */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { kb: { type: 'string' }, cases: { type: 'string' }, out: { type: 'string' }, signature: { type: 'string' }, verbose: { type: 'boolean', default: false } },
+    options: { kb: { type: 'string' }, cases: { type: 'string' }, out: { type: 'string' }, signature: { type: 'string' }, verbose: { type: 'boolean', default: false }, trace: { type: 'boolean', default: false } },
   });
   if (!values.kb || !values.cases) throw new Error('usage: npm run eval -- --kb <dir> --cases <file.jsonl> [--out report.json]');
   const env = agentEnvSchema.parse(process.env);
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     cases,
     env,
     signature: values.signature,
+    trace: values.trace,
     onCase: (o) => {
       const got = o.action === 'answer' ? `answer ${o.citedArticles.join(',') || '-'}` : `${o.action} ${o.reason ?? '-'}`;
       const want = o.expect.action === 'answer' ? `answer ${o.expect.article ?? '-'}` : `escalate ${o.expect.reason ?? '-'}`;

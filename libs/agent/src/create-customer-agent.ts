@@ -1,5 +1,5 @@
 import { OpenAIProvider } from '@openai/agents';
-import { createEmbedder, ingestKnowledgeBase, KnowledgeSearch, LocalHashEmbedder, readKnowledgeDir, type Embedder } from '@cs/knowledge';
+import { createEmbedder, ingestKnowledgeBase, KnowledgeSearch, LocalHashEmbedder, readKnowledgeDir, type Embedder, type KnowledgeHit } from '@cs/knowledge';
 import type { Logger } from '@cs/observability';
 import type { SqlClient } from '@cs/ports';
 import { CustomerSuccessAgent } from './customer-success.agent';
@@ -33,7 +33,14 @@ export function matchThresholdFor(embedder: Embedder, override?: number): number
  * The composition of the agent: OpenAI when OPENAI_API_KEY is set, otherwise the offline model; embeddings to match;
  * hybrid knowledge search and customer history read from the database. Optionally ingests the knowledge base first.
  */
-export async function createCustomerAgent(input: { db: SqlClient; env: CustomerAgentSettings; logger?: Logger; ingestOnStart?: boolean }): Promise<CustomerSuccessAgent> {
+export async function createCustomerAgent(input: {
+  db: SqlClient;
+  env: CustomerAgentSettings;
+  logger?: Logger;
+  ingestOnStart?: boolean;
+  /** Sees every search with up to 40 candidates (the eval's --trace, for calibration); the tool still gets its limit. */
+  onSearch?: (query: string, hits: KnowledgeHit[]) => void;
+}): Promise<CustomerSuccessAgent> {
   const { db, env, logger } = input;
   const embedder = createEmbedder(env);
   if (env.KB_INGEST_ON_START ?? input.ingestOnStart ?? false) {
@@ -43,7 +50,12 @@ export async function createCustomerAgent(input: { db: SqlClient; env: CustomerA
   }
   const knowledge = new KnowledgeSearch({ db, embedder });
   const deps = {
-    searchKnowledge: (query: string, limit: number) => knowledge.search(query, limit),
+    searchKnowledge: async (query: string, limit: number) => {
+      if (!input.onSearch) return knowledge.search(query, limit);
+      const hits = await knowledge.search(query, Math.max(limit, 40));
+      input.onSearch(query, hits);
+      return hits.slice(0, limit);
+    },
     readHistory: (customerId: string, limit: number) => readCustomerHistory(db, customerId, limit),
     headingTerms: (words: readonly string[]) => knowledge.headingTerms(words),
   };

@@ -1,6 +1,6 @@
 import { splitSentences } from './message-cleanup';
 import { NEGATIVE_SENTIMENT_THRESHOLD } from './sentiment-score';
-import { FEATURE_TRIGGER_WORD, PRODUCT_CONTEXT, TRIGGER_RULES, VENDOR_CONTEXT, type GateReason, type TriggerRule } from './trigger-rules';
+import { FEATURE_TRIGGER_WORD, PRODUCT_CONTEXT, REPORTED_REQUEST, TRIGGER_RULES, VENDOR_CONTEXT, type GateReason, type TriggerRule } from './trigger-rules';
 
 export interface RuleMatch {
   rule: string;
@@ -25,15 +25,18 @@ export interface ProductVocabulary {
   featureTerms: ReadonlySet<string>;
 }
 
-function exempt(rule: TriggerRule, sentence: string, excerpt: string, vocabulary?: ProductVocabulary): boolean {
+function exempt(rule: TriggerRule, sentence: string, found: RegExpExecArray, vocabulary?: ProductVocabulary): boolean {
+  if (rule.reason === 'human_requested' && REPORTED_REQUEST.test(sentence.slice(0, found.index))) return true;
   if (!rule.weak) return false;
   if (PRODUCT_CONTEXT[rule.reason].test(sentence)) return true;
   if (!vocabulary || VENDOR_CONTEXT.test(sentence)) return false;
-  return featureWords(excerpt).some((word) => vocabulary.featureTerms.has(word));
+  return featureWordsOf(rule, sentence).some((word) => vocabulary.featureTerms.has(word));
 }
 
-function featureWords(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => FEATURE_TRIGGER_WORD.test(w));
+/** The sentence's words that could name a product feature, and the ones the rule stands for. */
+function featureWordsOf(rule: TriggerRule, sentence: string): string[] {
+  const own = (sentence.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => FEATURE_TRIGGER_WORD.test(w));
+  return [...own, ...(rule.featureWords ?? [])];
 }
 
 /** Every trigger rule that fires on the text, sentence by sentence, honouring product-context exemptions. */
@@ -42,7 +45,7 @@ export function matchTriggerRules(text: string, vocabulary?: ProductVocabulary):
   for (const sentence of splitSentences(text)) {
     for (const rule of TRIGGER_RULES) {
       const found = rule.pattern.exec(sentence);
-      if (!found || exempt(rule, sentence, found[0], vocabulary)) continue;
+      if (!found || exempt(rule, sentence, found, vocabulary)) continue;
       matches.push({ rule: rule.id, reason: rule.reason, excerpt: found[0].slice(0, 80) });
     }
   }
@@ -57,16 +60,20 @@ export function candidateFeatureWords(input: { text: string; subject?: string })
   const words = new Set<string>();
   for (const sentence of splitSentences(gateText(input))) {
     for (const rule of TRIGGER_RULES) {
-      const found = rule.weak ? rule.pattern.exec(sentence) : null;
-      if (found) for (const word of featureWords(found[0])) words.add(word);
+      if (rule.weak && rule.pattern.test(sentence)) for (const word of featureWordsOf(rule, sentence)) words.add(word);
     }
   }
   return [...words];
 }
 
+/**
+ * The subject of a new thread (not of a reply) and the customer's words, without what they quote others saying
+ * ("patients reply with things like “can a human call me?”" is about their patients, not a request of theirs).
+ */
 function gateText(input: { text: string; subject?: string }): string {
   const subject = input.subject && !/^\s*(re|fwd?|aw|wg)\s*:/i.test(input.subject) ? input.subject : '';
-  return subject ? `${subject}.\n${input.text}` : input.text;
+  const text = input.text.replace(/["“][^"“”\n]{1,200}["”]/g, '"…"');
+  return subject ? `${subject}.\n${text}` : text;
 }
 
 /**

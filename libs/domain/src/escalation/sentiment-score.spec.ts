@@ -8,7 +8,7 @@ describe('scoreSentiment', () => {
   });
 
   it('puts angry messages below the escalation threshold', () => {
-    for (const text of ['Your product is useless and your documentation is pathetic.', 'this is ridiculous. 3rd time the board is broken. awful', 'I hate the new update. Awful work.']) {
+    for (const text of ['Your product is useless and your documentation is pathetic.', 'this is ridiculous. 3rd time the board is broken. awful', 'I hate the new update. Awful work.', 'Fed up. The export is broken again and nobody has fixed it.']) {
       expect(scoreSentiment(text)).toBeLessThan(NEGATIVE_SENTIMENT_THRESHOLD);
     }
   });
@@ -17,6 +17,10 @@ describe('scoreSentiment', () => {
     for (const text of ['ugh import failed again, it says encoding error. how to fix', 'deleted a card by mistake can i get it back', "It's a bit annoying: changes only show up after a reload. Any tips?"]) {
       expect(scoreSentiment(text)).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
     }
+  });
+
+  it('reads product words (warnings, alerts) as neutral', () => {
+    expect(scoreSentiment('can the low stock warnings go to slack instead of email')).toBe(0.5);
   });
 
   it('treats shouting as more negative', () => {

@@ -11,14 +11,25 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   please: 0, help: 0, no: 0, wrong: -1, unacceptable: -4, useless: -3, ridiculous: -3, joke: -2, garbage: -3, trash: 0,
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: -1, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
-  return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0,
+  return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
+  top: 0, fedup: -3, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2,
 };
+
+/** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
+const PHRASES: ReadonlyArray<[RegExp, string]> = [
+  [/\bfed up\b/gi, 'fedup'],
+  [/\bsick (and tired )?of\b/gi, 'sickof'],
+  [/\b(had|have had) enough\b/gi, 'hadenough'],
+  [/\bwaste of (my |our )?time\b/gi, 'wasteoftime'],
+  [/\b(nobody|no one|no-one) (has |ever )?(fixed|helped|helps|replied|responds|answered|cares)\b/gi, 'nobodyhelps'],
+];
 
 const analyzer = new Sentiment();
 
 /** The customer's mood on a 0–1 scale (0 furious, 0.5 neutral, 1 delighted), from AFINN word scores. */
 export function scoreSentiment(text: string): number {
-  const { score, tokens } = analyzer.analyze(text, { extras: SUPPORT_EXTRAS });
+  const folded = PHRASES.reduce((t, [pattern, token]) => t.replace(pattern, token), text);
+  const { score, tokens } = analyzer.analyze(folded, { extras: SUPPORT_EXTRAS });
   if (tokens.length === 0) return 0.5;
   // Shouting intensifies what is there: exclamation runs and words in capitals (VADER's heuristics, simplified).
   const shouting = (/!{2,}/.test(text) ? 1 : 0) + (/\b[A-Z]{4,}\b/.test(text) ? 1 : 0);

@@ -11,6 +11,8 @@ export interface TriggerRule {
   reason: Exclude<GateReason, 'negative_sentiment'>;
   pattern: RegExp;
   weak?: boolean;
+  /** Feature words the rule stands for when its match has none of its own (an amount stands for a price). */
+  featureWords?: readonly string[];
 }
 
 export const TRIGGER_RULES: readonly TriggerRule[] = [
@@ -25,28 +27,29 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   { id: 'legal.contract', reason: 'legal', pattern: /\b(our|the|your|my|a|this) (contract|msa|agreement)\b[^.?!]{0,40}\b(with you|with brightdesk|terms|terminat|cancel|breach|sign|review|negotiat|legal)/i, weak: true },
   { id: 'legal.department', reason: 'legal', pattern: /\b(my|our) (legal (team|department|counsel)|counsel)\b[^.?!]{0,60}\b(review|advised|will|is|has|contact|involved)/i, weak: true },
   // refund: money back, credits, chargebacks for what the customer paid
-  { id: 'refund.money-back', reason: 'refund', pattern: /\b(money back|charge ?back|dispute (the|a|this|my) (charge|payment)|(return|give) (me |us )?(my|our|the) money)\b/i },
+  { id: 'refund.money-back', reason: 'refund', pattern: /\b((?<!\b(give|giving|send|sending|return|returning|pay|paying|refund|refunding|get|getting) (her|him|them|the \w+|our \w+|their \w+|a \w+|my \w+|each \w+)( the| their| her| his)? )money back|charge ?back|dispute (the|a|this|my) (charge|payment)|(return|give) (me |us )?(my|our|the) money)\b/i },
   { id: 'refund.mine', reason: 'refund', pattern: /\b((my|our) refund(?! (requests?|tracking|process|workflow|board|queue|template|policy|settings?|rules?))|refund (me|us|my|our)\b(?! (customers?|clients?|buyers?|patients?|guests?|members?|users?))|(i|we)('d| would| want| need| demand| expect| request| deserve| are owed| am owed)( like)?( to (get|have|receive|request))? (a |an )?(full |partial |prorated |pro-rated |immediate )?refund\b(?! (for|to) (a|the|our|my) (customers?|clients?|buyers?|patients?|guests?|orders?))|refund,? please|please refund)/i },
   { id: 'refund.some', reason: 'refund', pattern: /\b((a|full|partial|prorated|pro-rated) refund|refund (the (charge|payment|subscription|difference|invoice|renewal|duplicate|fee)|it))\b/i, weak: true },
   { id: 'refund.reimburse', reason: 'refund', pattern: /\breimburs(e|ed|ement|ing)\b/i, weak: true },
   { id: 'refund.wrong-charge', reason: 'refund', pattern: /\b((charged|billed) (me |us )?(twice|double|two times|again|incorrectly|wrongly|by mistake|after (i|we) cancel+ed)|double[- ]charged|duplicate (charge|payment)s?|overcharged)\b/i },
-  { id: 'refund.credit', reason: 'refund', pattern: /\b(service credits?|account credit|credit (my|our) (account|card)|compensat(e|ion)( for)?)\b/i },
+  { id: 'refund.credit', reason: 'refund', pattern: /\b(service credits?|account credit|credit (my|our) (account|card)|(a|some|any) (credit|discount) (on|to|for|towards?|against|off) (our|my|the|next|this) [^.?!]{0,20}\b(invoice|bill|renewal|subscription|month|downtime|outage)|compensat(e|ion)( for)?)\b/i },
   { id: 'refund.word', reason: 'refund', pattern: /\brefund(s|ed|ing|able)?\b/i, weak: true },
   // pricing: our plans, prices, discounts, quotes
   { id: 'pricing.how-much', reason: 'pricing', pattern: /\b(how much|what)\b[^.?!]{0,50}\b(cost|costs|charge|charges|pay|price|fee)\b/i, weak: true },
-  { id: 'pricing.how-much-for', reason: 'pricing', pattern: /\b(how much (is|are|would|will|does|do)|what (would|will) (it|this|that) (cost|be|run))\b[^.?!]{0,40}\b(\d+ ?(users?|seats?|licen[cs]es?|employees|people|staff|members|locations?|sites?|agents?)|plans?|subscription|licen[cs]e|tier|per (month|year|user|seat)|annual(ly)?|monthly|upgrade)\b/i },
+  { id: 'pricing.how-much-for', reason: 'pricing', pattern: /\b(how much (is|are|would|wld|wud|will|does|do)|what (would|will) (it|this|that) (cost|be|run))\b[^.?!]{0,40}\b(\d+ ?(users?|seats?|licen[cs]es?|employees|people|staff|members|locations?|sites?|agents?)|plans?|subscription|licen[cs]e|tier|per (month|year|user|seat)|annual(ly)?|monthly|upgrade)\b/i },
   { id: 'pricing.price', reason: 'pricing', pattern: /\b(pricing|prices?|price list|price increase|costs? per (seat|user|month)|per[- ](seat|user) (cost|price|fee))\b/i, weak: true },
   { id: 'pricing.discount', reason: 'pricing', pattern: /\b((non-?profit|charity|ngo|education(al)?|academic|student|startup|volume|bulk|annual|multi-year|loyalty) (discount|pricing|rate|deal)s?|(do|does|can|could|would|will) (you|they)( guys)? (offer|give|have|do) (any |a |us a |me a )?(discounts?|deals?|coupons?|promotions?)|cheaper|less expensive|too expensive|special (offer|deal)|(a|any|some) discount (for|on) (us|our|my|the (subscription|plan|renewal|annual))|negotiate (the |a |our )?(price|rate|deal|contract))\b/i },
   { id: 'pricing.discount-word', reason: 'pricing', pattern: /\b(discounts?|coupons?|promo(tion)? codes?)\b/i, weak: true },
   { id: 'pricing.quote', reason: 'pricing', pattern: /\b((send|give|get|provide|prepare|email|share|need|want|request|like|have) (us |me )?(a |an |the |your )?(price |pricing |formal |custom |written )?(quote|quotation|proposal|price estimate)|(quote|quotation|estimate) (for|on) \d*\s*(seats?|users?|licen[cs]es?|our team|the enterprise|enterprise))\b/i, weak: true },
   { id: 'pricing.plans', reason: 'pricing', pattern: /\b((which|what) (plan|tier|subscription|package|edition)s?\b[^.?!]{0,30}\b(include|includes|have|has|need|get|buy|choose|pick|best|offer|should)|(plans?|tiers?) (include|comparison|compare)|difference between (the )?\w+ (and|&) \w+ (plans?|tiers?)|free (plan|tier|version)|is (it|brightdesk) free|enterprise (plan|pricing|deal|quote)|trial (extension|price))\b/i },
-  { id: 'pricing.amount', reason: 'pricing', pattern: /[$€£]\s?\d|\b\d+(\.\d+)?\s?(usd|eur|gbp|dollars?|euros?)\b/i, weak: true },
+  { id: 'pricing.amount', reason: 'pricing', pattern: /[$€£]\s?\d|\b\d+(\.\d+)?\s?(usd|eur|gbp|dollars?|euros?)\b/i, weak: true, featureWords: ['price', 'prices', 'pricing', 'rates', 'fees', 'charges'] },
   // human_requested: a person, agent, representative, manager, call back
   { id: 'human.talk-to', reason: 'human_requested', pattern: /\b(speak|talk|chat|connect|transfer|escalate|put|pass) (me |this |us )?(to|with|through to|over to) (a |an |the |your |some |one of your )?(real |actual |live )?(human|person|people|agent|representative|rep|manager|supervisor|someone|somebody|staff( member)?|operator|employee|team member|support team|specialist)s?\b/i },
   { id: 'human.real', reason: 'human_requested', pattern: /\b(real|actual|live) (human|person|agent|people)\b|\bhuman (please|pls|plz|being)\b|^\s*(human|agent|operator|representative)\s*[.!?]*\s*$/im },
   { id: 'human.not-bot', reason: 'human_requested', pattern: /\b(no|not|don't want|dont want|do not want|stop|enough of) (talking to )?(a |the |this |your )?(bot|robot|chatbot|ai|machine|automated (reply|response|answer)s?)\b|\bare (you|u) (a )?(bot|robot|human|real)\b/i },
   { id: 'human.call', reason: 'human_requested', pattern: /\b(call (me|us)( back)?|give (me|us) a (call|ring)|(phone|call) back(?! ?url)|(can|could|would|will|please) (someone|somebody|you|anyone) (please )?(call|phone|ring) (me|us)|phone call|have someone call)\b/i },
   { id: 'human.contact-me', reason: 'human_requested', pattern: /\b(someone|somebody|a person|a human|anyone|(a|your|an|the) (representative|rep|agent|account manager|manager|supervisor|specialist|member of (your|the) (team|staff))|someone from (your|the) (team|company|support|sales))\b[^.?!]{0,30}\b(contact|call|phone|ring|reach out to|reach|get in touch with|get back to|follow up with|email|text|meet with)\s(me|us)\b/i },
+  { id: 'human.escalate-to', reason: 'human_requested', pattern: /\bescalat(e|ed|ing)\b[^.?!]{0,25}\bto (a |an |the |your |someone )?(supervisor|manager|senior|human|person|someone|somebody|management|team lead|higher)/i, weak: true },
   { id: 'human.escalate', reason: 'human_requested', pattern: /\b(escalate (this|my|it|the)|i want (a|your|the) (human|person|manager|supervisor)|(get|need|want|ask for) (me )?(a|your|the) (manager|supervisor|representative|human|real person))\b/i, weak: true },
   { id: 'human.need-someone', reason: 'human_requested', pattern: /\b((i|we) (need|want|would like|'d like|demand) (to (speak|talk|chat) (to|with) )?(someone|somebody|a person|a human|a representative|a rep|a supervisor)|is there (a|an|any) (human|person|representative|rep|real person|someone)( i| we)? (can|could) (talk|speak|chat))\b/i, weak: true },
 ];
@@ -67,7 +70,13 @@ export const PRODUCT_CONTEXT: Readonly<Record<TriggerRule['reason'], RegExp>> = 
  * Words of a weak trigger that may name one of the product's own features ("Refunds and returns", "Warehouse
  * manager role", "Price fields"): when the knowledge base has a section about it, the sentence is a product question.
  */
-export const FEATURE_TRIGGER_WORD = /^(refunds?|refunded|refunding|refundable|reimburs\w*|prices?|pricing|costs?|charges?|fees?|discounts?|coupons?|promo|quotes?|quotations?|estimates?|proposals?|contracts?|agreements?|legal|counsel|managers?|supervisors?|representatives?|reps?|agents?|humans?|escalate|escalations?)$/i;
+export const FEATURE_TRIGGER_WORD = /^(refunds?|refunded|refunding|refundable|reimburs\w*|prices?|pricing|rates?|costs?|charges?|fees?|discounts?|coupons?|promo|quotes?|quotations?|estimates?|proposals?|contracts?|agreements?|legal|counsel|managers?|supervisors?|representatives?|reps?|agents?|humans?|escalate|escalations?)$/i;
+
+/**
+ * Someone else (the customer's own customers, patients, users) asking for a person, reported by the customer: "our
+ * buyers keep saying they want to talk to a human, can I add a button?" is a product question.
+ */
+export const REPORTED_REQUEST = /\b(they|customers?|buyers?|shoppers?|clients?|patients?|pts|users?|people|ppl|visitors?|callers?|drivers?|guests?|members?|respondents?|employees?|staff)\b[^.?!]{0,40}\b(want|wants|wanted|ask|asks|asking|asked|say|says|saying|said|need|needs|request|requests|requesting|keep|click|clicks|tap|taps|reply|replies|write|writes)\b[^.?!]{0,25}$/i;
 
 /** A sentence about what the customer buys from us is never a product how-to, whatever words it shares with the knowledge base. */
-export const VENDOR_CONTEXT = /\b(subscriptions?|(our|my|the|your) (plan|bill|billing|renewal|invoice|account manager)s?|seats?|licen[cs]es?|per (seat|user|month|year)|(you|u) (charged|billed|took)|we paid|i paid|(charged|billed) (us|me)|your (company|pricing|prices|fees?|plans?|service|software|platform|team|sales|staff|support))\b/i;
+export const VENDOR_CONTEXT = /\b(subscriptions?|(our|my|the|your) (plan|bill|billing|renewal|invoice|account manager)s?|seats?|licen[cs]es?|per (seat|user|month|year)|(you|u) (charged|billed|took)|we paid|i paid|\d+ ?(users?|seats?|licen[cs]es?|people|staff|employees|agents?|locations?|sites?)|(charged|billed) (us|me)|your (company|pricing|prices|fees?|plans?|service|software|platform|team|sales|staff|support))\b/i;

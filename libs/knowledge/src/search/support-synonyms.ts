@@ -8,11 +8,11 @@ const GROUPS: readonly string[][] = [
   ['reload', 'refresh'],
   ['login', 'log', 'signin', 'sign'],
   ['restore', 'recover', 'undelete', 'retrieve'],
-  ['delete', 'deleted', 'remove', 'erase', 'trash'],
+  ['delete', 'deleted', 'remove', 'erase', 'trash', 'kick'],
   ['enable', 'activate', 'turn', 'switch', 'allow'],
   ['disable', 'deactivate'],
   ['mute', 'silence', 'unsubscribe'],
-  ['notification', 'notifications', 'notif', 'notifs', 'alert', 'alerts'],
+  ['notification', 'notifications', 'notif', 'notifs', 'alert', 'alerts', 'warning', 'warnings'],
   ['spreadsheet', 'excel', 'csv', 'sheets'],
   ['phone', 'mobile', 'iphone', 'android', 'smartphone', 'ipad', 'tablet'],
   ['password', 'pw', 'pwd', 'passcode'],
@@ -37,8 +37,59 @@ const GROUPS: readonly string[][] = [
   ['invite', 'invitation', 'onboard'],
 ];
 
+/**
+ * Chat and email shorthand for the words help articles spell out ("pts" booked for "patients", "appt", "acct"). A
+ * shorthand matches its expansions (and their synonyms); expansions the knowledge base never uses simply match nothing.
+ */
+const SHORTHAND: Readonly<Record<string, readonly string[]>> = {
+  pt: ['patient'],
+  pts: ['patients', 'patient'],
+  appt: ['appointment'],
+  appts: ['appointments', 'appointment'],
+  cal: ['calendar'],
+  acct: ['account'],
+  accts: ['accounts', 'account'],
+  msg: ['message'],
+  msgs: ['messages', 'message'],
+  txt: ['text'],
+  txts: ['texts', 'text'],
+  yr: ['year'],
+  yrs: ['years', 'year'],
+  mo: ['month'],
+  mos: ['months', 'month'],
+  wk: ['week'],
+  wks: ['weeks', 'week'],
+  hr: ['hour'],
+  hrs: ['hours', 'hour'],
+  mins: ['minutes', 'minute'],
+  mgr: ['manager'],
+  emp: ['employee'],
+  emps: ['employees', 'employee'],
+  dept: ['department'],
+  qty: ['quantity'],
+  pic: ['picture', 'photo'],
+  pics: ['pictures', 'photos', 'photo'],
+  doc: ['document', 'doctor'],
+  docs: ['documents', 'document'],
+  dr: ['doctor'],
+  vid: ['video'],
+  vids: ['videos', 'video'],
+  pmt: ['payment'],
+  cust: ['customer'],
+  custs: ['customers', 'customer'],
+  biz: ['business'],
+  addr: ['address'],
+  info: ['information'],
+  ppl: ['people'],
+  sched: ['schedule'],
+  inv: ['inventory', 'invoice'],
+};
+
 const INDEX = new Map<string, readonly string[]>();
 for (const group of GROUPS) for (const word of group) INDEX.set(word, group);
+for (const [short, full] of Object.entries(SHORTHAND)) {
+  INDEX.set(short, [...new Set([short, ...full.flatMap((w) => INDEX.get(w) ?? [w])])]);
+}
 
 /** The word's synonym group including itself, or just the word. */
 export function synonymsOf(word: string): readonly string[] {

@@ -49,9 +49,14 @@ export class OfflineModel implements Model {
   }
 }
 
-/** The question to search for: the asking sentences; a short follow-up also borrows the customer's previous message. */
+/**
+ * The question to search for: the subject (it names the topic, also in a long email whose question is "where should I
+ * look?") and the asking sentences; a short follow-up also borrows the customer's previous message.
+ */
 function searchQuestion(state: OfflineTurnState): string {
-  const focus = extractQuestionFocus(messageBody(state.userText));
+  const subject = /^Subject:\s*(.*)$/im.exec(state.userText)?.[1]?.replace(/^\s*((re|fwd?|aw|wg)\s*:\s*)+/i, '').trim() ?? '';
+  const body = extractQuestionFocus(state.userText.replace(/^Subject:.*$/im, '').replace(/^Message:\s*$/im, ''));
+  const focus = subject && !body.toLowerCase().includes(subject.toLowerCase()) ? `${subject}. ${body}` : body;
   if (contentTokens(focus).length >= 3) return focus;
   const history = state.exchanges.find((c) => c.name === GET_CUSTOMER_HISTORY)?.output ?? '{}';
   const previous = (JSON.parse(history) as { messages?: Array<{ from: string; text: string }> }).messages?.filter((m) => m.from === 'customer').pop();
@@ -62,10 +67,6 @@ function searchQuestion(state: OfflineTurnState): string {
 function broaderQuery(userText: string, first: string): string {
   const keywords = [...new Set(contentTokens(userText.replace(/^(Subject|Message):/gim, '')))].join(' ');
   return keywords && keywords !== first ? keywords : `${first} help`;
-}
-
-function messageBody(userText: string): string {
-  return userText.replace(/^Subject:.*$/im, (line) => line.replace(/^Subject:\s*/i, '')).replace(/^Message:\s*$/im, '');
 }
 
 function call(name: string, args: object, index: number): Output[number] {
