@@ -9,6 +9,8 @@ export interface AgentToolDeps {
   readHistory(customerId: string, limit: number): Promise<HistoryEntry[]>;
   /** Which of these words head a knowledge-base section (product features, for the policy gate). */
   headingTerms?(words: readonly string[]): Promise<string[]>;
+  /** Which of these words the knowledge base never uses (and are not everyday English). */
+  unknownTerms?(words: readonly string[]): Promise<string[]>;
 }
 
 export interface SearchRecord {

@@ -58,6 +58,7 @@ export async function createCustomerAgent(input: {
     },
     readHistory: (customerId: string, limit: number) => readCustomerHistory(db, customerId, limit),
     headingTerms: (words: readonly string[]) => knowledge.headingTerms(words),
+    unknownTerms: (words: readonly string[]) => knowledge.unknownTerms(words),
   };
   const online = Boolean(env.OPENAI_API_KEY);
   const modelName = online ? (env.OPENAI_MODEL ?? 'gpt-4.1-mini') : OFFLINE_MODEL_NAME;

@@ -1,5 +1,5 @@
 import { Runner, type Agent, type Model } from '@openai/agents';
-import { candidateFeatureWords, evaluatePolicyGate, detectLanguage, extractCustomerText, redactSensitiveText, scoreSentiment } from '@cs/domain';
+import { candidateFeatureWords, evaluatePolicyGate, integrationTargets, detectLanguage, extractCustomerText, redactSensitiveText, scoreSentiment } from '@cs/domain';
 import type { Logger } from '@cs/observability';
 import type { AgentDecision, AgentRequest, CustomerAgent } from '@cs/ports';
 import type { AgentRunContext, AgentToolDeps } from './agent-context';
@@ -46,6 +46,12 @@ export class CustomerSuccessAgent implements CustomerAgent {
       const base: DecisionBase = { sentiment, language, toolCalls: [], turns: 0, model: 'policy-gate' };
       return escalate({ channel }, base, gate.reason, { source: 'policy_gate', ...gate.evidence }, null);
     }
+    const unknownTools = await this.unknownIntegrations(own, request.event.subject);
+    if (unknownTools.length > 0) {
+      // Asked to work with a tool the knowledge base never mentions: nothing to answer from, whatever else matches.
+      const base: DecisionBase = { sentiment, language, toolCalls: [], turns: 0, model: 'knowledge-gap' };
+      return escalate({ channel }, base, 'no_kb_match', { source: 'unknown_integration', tools: unknownTools }, null);
+    }
     const context: AgentRunContext = {
       customerId: request.customerId,
       conversationId: request.conversationId,
@@ -68,5 +74,11 @@ export class CustomerSuccessAgent implements CustomerAgent {
       const base: DecisionBase = { sentiment, language, toolCalls: [], turns: 0, model: this.options.modelName };
       return escalate({ channel }, base, 'processing_failure', { source: 'agent_error', code: failure.code }, null);
     }
+  }
+
+  private async unknownIntegrations(text: string, subject?: string): Promise<string[]> {
+    const targets = integrationTargets(subject ? `${subject}?\n${text}` : text);
+    if (targets.length === 0 || !this.options.deps.unknownTerms) return [];
+    return this.options.deps.unknownTerms(targets);
   }
 }

@@ -4,6 +4,7 @@ import type { Embedder } from '../embeddings/embedder.port';
 import { loadCorpusStats, type CorpusStats } from './corpus-stats';
 import { analyzeQuery, conceptCoverage, headingMatch, lexemeArray } from './query-concepts';
 import { correctSpelling } from './spelling-corrector';
+import { specificity } from './english-frequency';
 
 export interface KnowledgeHit {
   chunkId: string;
@@ -125,6 +126,24 @@ export class KnowledgeSearch {
     if (words.length === 0) return [];
     const result = await this.options.db.query<{ w: string }>(HEADING_TERMS_SQL, [[...words]]);
     return result.rows.map((r) => r.w);
+  }
+
+  /**
+   * The words (of those given) that the knowledge base never uses, in any form, and that are not everyday English: the
+   * names of things it does not cover ("QuickBooks", "Xero" in a knowledge base without that integration).
+   */
+  async unknownTerms(words: readonly string[]): Promise<string[]> {
+    const stats = await this.corpusStats();
+    const lower = [...new Set(words.map((w) => w.toLowerCase()).filter((w) => /^[a-z][a-z0-9-]{2,}$/.test(w)))];
+    if (lower.length === 0) return [];
+    const result = await this.options.db.query<{ w: string; lexemes: string[] | string }>(
+      `SELECT w, tsvector_to_array(to_tsvector('english', w)) AS lexemes FROM unnest($1::text[]) AS w`,
+      [lower],
+    );
+    return result.rows
+      .filter((r) => specificity(r.w) === 1 && !stats.words.has(r.w))
+      .filter((r) => lexemeArray(r.lexemes).every((l) => !stats.lexemes.has(l)))
+      .map((r) => r.w);
   }
 
   private async corpusStats(): Promise<CorpusStats> {
