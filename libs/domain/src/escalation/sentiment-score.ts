@@ -8,7 +8,7 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   error: 0, errors: 0, problem: -1, problems: -1, issue: 0, issues: 0, delete: 0, deleted: 0, block: 0, blocked: -1,
   limit: 0, limited: 0, stuck: -1, crash: -1, crashes: -1, crashing: -1, missing: -1, lost: -2, fail: 0, fails: 0, failed: 0,
   failing: 0, failure: 0, mistake: 0, mistakenly: 0, accidentally: 0, weird: -1, strange: -1, ugh: -1, greyed: 0,
-  please: 0, help: 0, no: 0, wrong: -1, unacceptable: -4, useless: -3, ridiculous: -3, joke: -2, garbage: -3, trash: 0,
+  please: 0, help: 0, no: 0, wrong: -1, unacceptable: -4, useless: -3, ridiculous: -4, joke: -2, garbage: -3, trash: 0,
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: -1, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
