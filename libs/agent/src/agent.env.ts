@@ -11,6 +11,9 @@ export const agentEnv = {
   /** Markdown articles ingested at start when KB_INGEST_ON_START is on (the embedded mode's default). */
   KNOWLEDGE_BASE_DIR: z.string().default('knowledge-base'),
   KB_INGEST_ON_START: booleanFromEnv.optional(),
+  /** The product the agent supports, as the hosted model's instructions name it. */
+  PRODUCT_NAME: z.string().min(1).default('Brightdesk'),
+  PRODUCT_DESCRIPTION: z.string().min(1).default('a task-board product for teams'),
   /** Overrides the calibrated "is this passage an answer" threshold of the embedding model in use. */
   KB_MATCH_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
 };

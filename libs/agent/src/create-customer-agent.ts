@@ -2,6 +2,7 @@ import { OpenAIProvider } from '@openai/agents';
 import { createEmbedder, ingestKnowledgeBase, KnowledgeSearch, LocalHashEmbedder, readKnowledgeDir, type Embedder, type KnowledgeHit } from '@cs/knowledge';
 import type { Logger } from '@cs/observability';
 import type { SqlClient } from '@cs/ports';
+import { DEFAULT_PRODUCT } from './agent-instructions';
 import { CustomerSuccessAgent } from './customer-success.agent';
 import { readCustomerHistory } from './history/customer-history.reader';
 import { OFFLINE_MODEL_NAME, OfflineModel } from './models/offline/offline.model';
@@ -14,6 +15,8 @@ export interface CustomerAgentSettings {
   KNOWLEDGE_BASE_DIR?: string;
   KB_INGEST_ON_START?: boolean;
   KB_MATCH_THRESHOLD?: number;
+  PRODUCT_NAME?: string;
+  PRODUCT_DESCRIPTION?: string;
 }
 
 /**
@@ -66,5 +69,8 @@ export async function createCustomerAgent(input: {
     ? await new OpenAIProvider({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, useResponses: true }).getModel(modelName)
     : new OfflineModel();
   logger?.info({ model: modelName, embeddings: embedder.model }, 'customer agent ready');
-  return new CustomerSuccessAgent({ model, modelName, deps, matchThreshold: matchThresholdFor(embedder, env.KB_MATCH_THRESHOLD), logger });
+  return new CustomerSuccessAgent({ model, modelName, deps, matchThreshold: matchThresholdFor(embedder, env.KB_MATCH_THRESHOLD),
+    logger,
+    product: { name: env.PRODUCT_NAME ?? DEFAULT_PRODUCT.name, description: env.PRODUCT_DESCRIPTION ?? DEFAULT_PRODUCT.description },
+  });
 }

@@ -14,6 +14,8 @@ export interface CustomerSuccessAgentOptions {
   matchThreshold: number;
   logger?: Logger;
   maxTurns?: number;
+  /** Named in the hosted model's instructions. */
+  product?: { name: string; description: string };
 }
 
 /** What the model is given: the customer's own words (no quoted history or signature), with secrets masked. */
@@ -31,7 +33,7 @@ export class CustomerSuccessAgent implements CustomerAgent {
   private readonly runner = new Runner({ tracingDisabled: true, workflowName: 'customer-success' });
 
   constructor(private readonly options: CustomerSuccessAgentOptions) {
-    this.agent = buildCustomerSuccessAgent(options.model);
+    this.agent = buildCustomerSuccessAgent(options.model, options.product);
   }
 
   async decide(request: AgentRequest): Promise<AgentDecision> {

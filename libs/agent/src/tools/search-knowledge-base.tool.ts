@@ -9,7 +9,7 @@ export const SEARCH_KNOWLEDGE_BASE = 'search_knowledge_base';
 export const searchKnowledgeBaseTool = tool<z.ZodObject<{ query: z.ZodString }>, AgentRunContext>({
   name: SEARCH_KNOWLEDGE_BASE,
   description:
-    'Search the Brightdesk help center. Returns the most relevant passages with their chunkId, article, heading and score. ' +
+    'Search the help center. Returns the most relevant passages with their chunkId, article, heading and score. ' +
     'Only passages marked relevant may be used in an answer.',
   parameters: z.object({ query: z.string().min(2).max(500).describe('What to look for, in the words of the help center') }),
   // A failing search is an outage, not "no match": let it fail the run so the message is retried.

@@ -36,10 +36,10 @@ export class OfflineModel implements Model {
     const calls = state.exchanges;
     const searches = calls.filter((c) => c.name === SEARCH_KNOWLEDGE_BASE);
     if (!calls.some((c) => c.name === GET_CUSTOMER_HISTORY)) return [call(GET_CUSTOMER_HISTORY, { limit: 10 }, calls.length)];
-    const question = searchQuestion(state);
+    const question = clip(searchQuestion(state), 480);
     if (searches.length === 0) return [call(SEARCH_KNOWLEDGE_BASE, { query: question }, calls.length)];
     const relevant = searches.flatMap(searchResults).filter((r) => r.relevant).sort((a, b) => b.score - a.score);
-    if (relevant.length === 0 && searches.length === 1) return [call(SEARCH_KNOWLEDGE_BASE, { query: broaderQuery(state.userText, question) }, calls.length)];
+    if (relevant.length === 0 && searches.length === 1) return [call(SEARCH_KNOWLEDGE_BASE, { query: clip(broaderQuery(state.userText, question), 480) }, calls.length)];
     if (!calls.some((c) => c.name === CREATE_TICKET)) return [call(CREATE_TICKET, triageTicket(state.userText, relevant.length > 0), calls.length)];
     if (relevant.length === 0) {
       const summary = `No help-center article matches: "${question.slice(0, 200)}"`;
@@ -67,6 +67,13 @@ function searchQuestion(state: OfflineTurnState): string {
 function broaderQuery(userText: string, first: string): string {
   const keywords = [...new Set(contentTokens(userText.replace(/^(Subject|Message):/gim, '')))].join(' ');
   return keywords && keywords !== first ? keywords : `${first} help`;
+}
+
+/** The search tool takes at most 500 characters: a long email's question is cut at a word boundary. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trim();
 }
 
 function call(name: string, args: object, index: number): Output[number] {
