@@ -112,8 +112,12 @@ describeWithInfra(['postgres', 'kafka'], 'Gmail channel: push â†’ history sync â
     expect(reply.headers['in-reply-to']).toBe('<first@mail.example.com>');
     expect(reply.headers.references).toContain('<first@mail.example.com>');
     expect(reply.body).toMatch(/TKT-[0-9A-Z]{6}/);
-    const delivered = await infra.db.query<{ status: string; provider_message_id: string }>(`SELECT status, provider_message_id FROM deliveries WHERE reply_event_id = $1`, [`answer:email:${first.id}`]);
-    expect(delivered.rows[0]).toEqual({ status: 'sent', provider_message_id: reply.id });
+    // Gmail has the message before the egress worker commits the delivery as sent: wait for that commit.
+    const delivered = await waitFor(async () => {
+      const rows = (await infra.db.query<{ status: string; provider_message_id: string }>(`SELECT status, provider_message_id FROM deliveries WHERE reply_event_id = $1`, [`answer:email:${first.id}`])).rows;
+      return rows[0]?.status === 'sent' ? rows[0] : undefined;
+    }, 'the delivery recorded as sent');
+    expect(delivered).toEqual({ status: 'sent', provider_message_id: reply.id });
 
     const followUp = gmail.deliver(email({ from: 'Jane Doe <jane.doe@example.com>', subject: 'Re: CSV export fails', body: 'It also fails for new boards.\n\nOn Mon, Support wrote:\n> old', messageId: '<second@mail.example.com>', inReplyTo: reply.headers['message-id'] }));
     expect(followUp.threadId).toBe(first.threadId);
