@@ -27,6 +27,8 @@ COPY database/migrations ./database/migrations
 COPY web-form/public ./web-form/public
 COPY services/ops-api/public ./services/ops-api/public
 COPY knowledge-base ./knowledge-base
+# Word vectors for the offline search (5.4 MB, libs/knowledge/src/search/word-vectors.ts).
+COPY libs/knowledge/data ./libs/knowledge/data
 # Everything above stays root-owned and read-only for the service user; only the embedded mode's data dir is writable.
 RUN mkdir -p /data && chown 1000:1000 /data
 # Numeric, so Kubernetes can verify runAsNonRoot (uid 1000 is the base image's "node" user).

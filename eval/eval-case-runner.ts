@@ -22,7 +22,7 @@ export interface CaseOutcome {
   forbiddenFound: string[];
   whatsappLong: boolean;
   /** With --trace: every search the agent made, with its candidates and their score parts. */
-  searches?: Array<{ query: string; hits: Array<Omit<KnowledgeHit, 'content'>> }>;
+  searches?: Array<{ query: string; hits: KnowledgeHit[] }>;
 }
 
 export function eventFor(c: EvalCase, index: number): InboundMessage {

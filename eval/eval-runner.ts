@@ -41,7 +41,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
     await ingestKnowledgeBase({ db, embedder }, await readKnowledgeDir(options.kbDir));
     const logger = createLogger({ service: 'eval', level: 'silent' });
     let searches: NonNullable<CaseOutcome['searches']> = [];
-    const onSearch = options.trace ? (query: string, hits: KnowledgeHit[]) => searches.push({ query, hits: hits.map(({ content: _content, ...hit }) => hit) }) : undefined;
+    const onSearch = options.trace ? (query: string, hits: KnowledgeHit[]) => searches.push({ query, hits }) : undefined;
     const agent = await createCustomerAgent({ db, env: { ...env, KB_INGEST_ON_START: false }, onSearch });
     const deps = { db, agent, relay: { kick() {} }, logger, settings: { resumeWindowMs: 86_400_000, signature: options.signature ?? 'The Brightdesk Support Team' } };
     const outcomes: CaseOutcome[] = [];

@@ -45,7 +45,7 @@ describe('Dockerfile', () => {
     const fromBuild = copies.filter((c) => c.flags.includes('--from=build')).map((c) => c.args[0]);
     expect(fromBuild).toEqual(['/src/dist']);
     const fromContext = copies.filter((c) => !c.flags.some((f) => f.startsWith('--from'))).map((c) => c.args[0]!);
-    expect(fromContext.sort()).toEqual(['database/migrations', 'knowledge-base', 'services/ops-api/public', 'web-form/public']);
+    expect(fromContext.sort()).toEqual(['database/migrations', 'knowledge-base', 'libs/knowledge/data', 'services/ops-api/public', 'web-form/public']);
     // Each lands at the same path under /app as in the repository.
     for (const c of copies.filter((x) => !x.flags.some((f) => f.startsWith('--from')))) expect(c.args[1]).toBe(`./${c.args[0]}`);
     for (const dir of fromContext) expect(context.some((f) => f.startsWith(`${dir}/`))).toBe(true);

@@ -5,6 +5,8 @@ import { loadCorpusStats, type CorpusStats } from './corpus-stats';
 import { analyzeQuery, conceptCoverage, headingMatch, lexemeArray } from './query-concepts';
 import { correctSpelling } from './spelling-corrector';
 import { specificity } from './english-frequency';
+import { SemanticCoverage } from './semantic-coverage';
+import { loadWordVectors, type WordVectors } from './word-vectors';
 
 export interface KnowledgeHit {
   chunkId: string;
@@ -16,7 +18,7 @@ export interface KnowledgeHit {
   vectorScore: number;
   textScore: number;
   /** The fused score's parts, each in [0, 1] (see FusionWeights). */
-  parts: { vector: number; coverage: number; heading: number; rank: number };
+  parts: { vector: number; coverage: number; heading: number; rank: number; semantic: number };
 }
 
 /**
@@ -30,9 +32,11 @@ export interface FusionWeights {
   /** Share of the section heading's words the query mentions: "Not receiving notification emails" names the problem. */
   heading: number;
   rank: number;
+  /** Soft coverage through word vectors (SemanticCoverage): paraphrases count, not only the same words. */
+  semantic: number;
 }
 
-export const DEFAULT_FUSION_WEIGHTS: FusionWeights = { vector: 0.1, coverage: 0.45, heading: 0.2, rank: 0.25 };
+export const DEFAULT_FUSION_WEIGHTS: FusionWeights = { vector: 0.1, coverage: 0.4, heading: 0.15, rank: 0.2, semantic: 0.2 };
 
 export interface KnowledgeSearchOptions {
   db: Queryable;
@@ -40,6 +44,8 @@ export interface KnowledgeSearchOptions {
   weights?: FusionWeights;
   /** Candidates taken from each of the vector and the full-text side before fusion. */
   candidates?: number;
+  /** Word vectors for the semantic part; defaults to the vendored ones (loadWordVectors). */
+  wordVectors?: WordVectors;
   /** How long corpus statistics are reused; ingestion by another process shows up after this. */
   statsTtlMs?: number;
 }
@@ -79,9 +85,11 @@ interface CandidateRow {
 export class KnowledgeSearch {
   private stats: { value: CorpusStats; at: number } | null = null;
   private readonly weights: FusionWeights;
+  private readonly semantic: SemanticCoverage;
 
   constructor(private readonly options: KnowledgeSearchOptions) {
     this.weights = options.weights ?? DEFAULT_FUSION_WEIGHTS;
+    this.semantic = new SemanticCoverage(options.wordVectors ?? loadWordVectors());
   }
 
   async search(query: string, limit = 5): Promise<KnowledgeHit[]> {
@@ -97,13 +105,15 @@ export class KnowledgeSearch {
       this.options.embedder.model,
       this.options.candidates ?? 20,
     ]);
+    const terms = this.semantic.terms(corrected);
     const hits = result.rows.map((row): KnowledgeHit => {
       const coverage = conceptCoverage(concepts, new Set(lexemeArray(row.lexemes)));
       const vectorScore = Math.max(0, Number(row.cosine));
       const rank = Number(row.rank);
       const heading = headingMatch(concepts, lexemeArray(row.heading_lexemes));
+      const semantic = this.semantic.coverage(terms, row.id, `${row.heading}\n${row.content}`);
       const w = this.weights;
-      const score = w.vector * vectorScore + w.coverage * coverage + w.heading * heading + w.rank * rank;
+      const score = w.vector * vectorScore + w.coverage * coverage + w.heading * heading + w.rank * rank + w.semantic * semantic;
       return {
         chunkId: row.id,
         source: row.source,
@@ -112,7 +122,7 @@ export class KnowledgeSearch {
         score: round(score),
         vectorScore: round(vectorScore),
         textScore: round(coverage),
-        parts: { vector: round(vectorScore), coverage: round(coverage), heading: round(heading), rank: round(rank) },
+        parts: { vector: round(vectorScore), coverage: round(coverage), heading: round(heading), rank: round(rank), semantic: round(semantic) },
       };
     });
     return hits.sort((a, b) => b.score - a.score || a.chunkId.localeCompare(b.chunkId)).slice(0, limit);
