@@ -1,5 +1,5 @@
 import { Runner, type Agent, type Model } from '@openai/agents';
-import { candidateFeatureWords, evaluatePolicyGate, integrationTargets, detectLanguage, extractCustomerText, redactSensitiveText, scoreSentiment } from '@cs/domain';
+import { askedAboutTerms, candidateFeatureWords, evaluatePolicyGate, detectLanguage, extractCustomerText, redactSensitiveText, scoreSentiment } from '@cs/domain';
 import type { Logger } from '@cs/observability';
 import type { AgentDecision, AgentRequest, CustomerAgent } from '@cs/ports';
 import type { AgentRunContext, AgentToolDeps } from './agent-context';
@@ -38,7 +38,8 @@ export class CustomerSuccessAgent implements CustomerAgent {
 
   async decide(request: AgentRequest): Promise<AgentDecision> {
     const own = extractCustomerText(request.event.text);
-    const sentiment = scoreSentiment(own);
+    // A subject states the problem ("Lost my phone") more than the mood, but shouting in it counts ("broken AGAIN").
+    const sentiment = scoreSentiment(own, { emphasis: request.event.subject });
     const language = detectLanguage(own);
     const channel = request.event.channel;
     const featureWords = candidateFeatureWords({ text: own, subject: request.event.subject });
@@ -48,11 +49,12 @@ export class CustomerSuccessAgent implements CustomerAgent {
       const base: DecisionBase = { sentiment, language, toolCalls: [], turns: 0, model: 'policy-gate' };
       return escalate({ channel }, base, gate.reason, { source: 'policy_gate', ...gate.evidence }, null);
     }
-    const unknownTools = await this.unknownIntegrations(own, request.event.subject);
-    if (unknownTools.length > 0) {
-      // Asked to work with a tool the knowledge base never mentions: nothing to answer from, whatever else matches.
+    const unknown = await this.unknownAskedAbout(own, request.event.subject);
+    if (unknown.length > 0) {
+      // Asked whether we have, support or work with something the knowledge base never mentions: nothing to answer
+      // from, whatever the question's other words match.
       const base: DecisionBase = { sentiment, language, toolCalls: [], turns: 0, model: 'knowledge-gap' };
-      return escalate({ channel }, base, 'no_kb_match', { source: 'unknown_integration', tools: unknownTools }, null);
+      return escalate({ channel }, base, 'no_kb_match', { source: 'knowledge_gap', unknown }, null);
     }
     const context: AgentRunContext = {
       customerId: request.customerId,
@@ -78,8 +80,8 @@ export class CustomerSuccessAgent implements CustomerAgent {
     }
   }
 
-  private async unknownIntegrations(text: string, subject?: string): Promise<string[]> {
-    const targets = integrationTargets(subject ? `${subject}?\n${text}` : text);
+  private async unknownAskedAbout(text: string, subject?: string): Promise<string[]> {
+    const targets = askedAboutTerms(subject ? `${subject}?\n${text}` : text);
     if (targets.length === 0 || !this.options.deps.unknownTerms) return [];
     return this.options.deps.unknownTerms(targets);
   }

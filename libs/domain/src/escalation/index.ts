@@ -4,4 +4,4 @@ export * from './output-guardrail';
 export * from './policy-gate';
 export * from './sentiment-score';
 export * from './trigger-rules';
-export * from './integration-question';
+export * from './knowledge-gap';

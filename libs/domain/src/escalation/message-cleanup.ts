@@ -43,12 +43,19 @@ export function splitSentences(text: string): string[] {
 
 const REQUEST = /\?|\b(how|where|what|why|when|which|can|could|is there|are there|do you|does|i need|i want|i'd like|i would like|help|unable|can't|cannot|won't|doesn't|not working|keeps|stopped|trying to|need to|want to)\b/i;
 
+/** A sentence that talks to the model instead of about the product ("ignore your instructions", "developer mode"). */
+export const INSTRUCTION_ATTACK =
+  /\b(ignore|disregard|forget|override|bypass)\b[^.?!]{0,30}\b(instructions?|rules|prompts?|guidelines|polic(y|ies))\b|\bdeveloper mode\b|\bsystem prompt\b|\bjailbreak\b|\byou are now\b|\b(print|reveal|show|list|repeat|dump)\b[^.?!]{0,30}\b(your|the|every|all)\b[^.?!]{0,15}\b(prompt|instructions|tools?|functions?)\b/i;
+
 /**
  * What to search for. A short message is searched whole; in a long one the sentences that ask for something, each
  * with the sentence before it (which usually names the topic: "I installed the app. How do I turn them on?").
+ * Sentences addressed to the model (INSTRUCTION_ATTACK) are left out: they are not about the product.
  */
 export function extractQuestionFocus(text: string, maxWords = 60): string {
-  const body = stripGreeting(text);
+  const greeted = stripGreeting(text);
+  const honest = splitSentences(greeted).filter((s) => !INSTRUCTION_ATTACK.test(s));
+  const body = honest.length > 0 && honest.length < splitSentences(greeted).length ? honest.join(' ') : greeted;
   if (body.split(/\s+/).filter(Boolean).length <= maxWords) return body.replace(/\s+/g, ' ').trim();
   const sentences = splitSentences(body);
   const keep = new Set<number>();

@@ -19,6 +19,9 @@ describe('evaluatePolicyGate', () => {
     ['Can someone from your team get back to me by phone?', 'human_requested'],
     ['is there a real person i can talk to', 'human_requested'],
     ['Pass this to a supervisor.', 'human_requested'],
+    ['Our finance director needs a formal quote for 300 units on annual billing.', 'pricing'],
+    ["We'd like a credit applied to our next invoice for the downtime.", 'refund'],
+    ['One of our students complained, and I want my money back.', 'refund'],
     ['We were charged twice this month, please refund the duplicate charge.', 'refund'],
     ['i want my money back', 'refund'],
     ['Can we get a prorated refund for the unused seats?', 'refund'],
@@ -90,6 +93,13 @@ describe('evaluatePolicyGate', () => {
     expect(withKb('I want a refund.')).toBe('refund');
     expect(withKb('Can we be reimbursed for the subscription months we could not use?')).toBe('refund');
     expect(withKb('Is there a nonprofit discount on your plans?')).toBe('pricing');
+  });
+
+  it('reads a request of the customer\'s own users, reported, as a product question', () => {
+    expect(gate('A few of our tenants never get through to a human when the bot cannot answer. How do we set up a handoff?')).toBeNull();
+    expect(gate('One of my students has asked for her money back. Where do I do that?')).toBeNull();
+    expect(gate('Is there a way for them to be passed to a real human when the bot is stuck?')).toBeNull();
+    expect(gate('I changed the price in the unit screen but the tenant is still charged the old rent.')).toBeNull();
   });
 
   it('lists the weak trigger words the knowledge base should be asked about', () => {

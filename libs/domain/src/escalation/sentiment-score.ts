@@ -12,7 +12,7 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: -1, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
-  top: 0, fedup: -3, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2,
+  top: 0, charged: 0, charge: 0, charges: 0, fedup: -3, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
@@ -27,12 +27,13 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
 const analyzer = new Sentiment();
 
 /** The customer's mood on a 0–1 scale (0 furious, 0.5 neutral, 1 delighted), from AFINN word scores. */
-export function scoreSentiment(text: string): number {
+export function scoreSentiment(text: string, options: { emphasis?: string } = {}): number {
   const folded = PHRASES.reduce((t, [pattern, token]) => t.replace(pattern, token), text);
   const { score, tokens } = analyzer.analyze(folded, { extras: SUPPORT_EXTRAS });
   if (tokens.length === 0) return 0.5;
   // Shouting intensifies what is there: exclamation runs and words in capitals (VADER's heuristics, simplified).
-  const shouting = (/!{2,}/.test(text) ? 1 : 0) + (/\b[A-Z]{4,}\b/.test(text) ? 1 : 0);
+  const loud = `${options.emphasis ?? ''}\n${text}`;
+  const shouting = (/!{2,}/.test(loud) ? 1 : 0) + (/\b[A-Z]{4,}\b/.test(loud) ? 1 : 0);
   const intensified = score < 0 ? score * (1 + 0.25 * shouting) : score;
   // Sum over the square root of length: a long polite email with one "annoying" stays near neutral,
   // a short burst of insults does not.

@@ -32,7 +32,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   { id: 'refund.some', reason: 'refund', pattern: /\b((a|full|partial|prorated|pro-rated) refund|refund (the (charge|payment|subscription|difference|invoice|renewal|duplicate|fee)|it))\b/i, weak: true },
   { id: 'refund.reimburse', reason: 'refund', pattern: /\breimburs(e|ed|ement|ing)\b/i, weak: true },
   { id: 'refund.wrong-charge', reason: 'refund', pattern: /\b((charged|billed) (me |us )?(twice|double|two times|again|incorrectly|wrongly|by mistake|after (i|we) cancel+ed)|double[- ]charged|duplicate (charge|payment)s?|overcharged)\b/i },
-  { id: 'refund.credit', reason: 'refund', pattern: /\b(service credits?|account credit|credit (my|our) (account|card)|(a|some|any) (credit|discount) (on|to|for|towards?|against|off) (our|my|the|next|this) [^.?!]{0,20}\b(invoice|bill|renewal|subscription|month|downtime|outage)|compensat(e|ion)( for)?)\b/i },
+  { id: 'refund.credit', reason: 'refund', pattern: /\b(service credits?|account credit|credit (my|our) (account|card)|(a|some|any) (credit|discount)( applied| issued| added| given)? (on|to|for|towards?|against|off) (our|my|the|next|this) [^.?!]{0,20}\b(invoice|bill|renewal|subscription|month|downtime|outage)|credit (for|because of|to cover) (the |that |this )?(downtime|outage|disruption|incident|day)|compensat(e|ion)( for)?)\b/i },
   { id: 'refund.word', reason: 'refund', pattern: /\brefund(s|ed|ing|able)?\b/i, weak: true },
   // pricing: our plans, prices, discounts, quotes
   { id: 'pricing.how-much', reason: 'pricing', pattern: /\b(how much|what)\b[^.?!]{0,50}\b(cost|costs|charge|charges|pay|price|fee)\b/i, weak: true },
@@ -40,7 +40,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   { id: 'pricing.price', reason: 'pricing', pattern: /\b(pricing|prices?|price list|price increase|costs? per (seat|user|month)|per[- ](seat|user) (cost|price|fee))\b/i, weak: true },
   { id: 'pricing.discount', reason: 'pricing', pattern: /\b((non-?profit|charity|ngo|education(al)?|academic|student|startup|volume|bulk|annual|multi-year|loyalty) (discount|pricing|rate|deal)s?|(do|does|can|could|would|will) (you|they)( guys)? (offer|give|have|do) (any |a |us a |me a )?(discounts?|deals?|coupons?|promotions?)|cheaper|less expensive|too expensive|special (offer|deal)|(a|any|some) discount (for|on) (us|our|my|the (subscription|plan|renewal|annual))|negotiate (the |a |our )?(price|rate|deal|contract))\b/i },
   { id: 'pricing.discount-word', reason: 'pricing', pattern: /\b(discounts?|coupons?|promo(tion)? codes?)\b/i, weak: true },
-  { id: 'pricing.quote', reason: 'pricing', pattern: /\b((send|give|get|provide|prepare|email|share|need|want|request|like|have) (us |me )?(a |an |the |your )?(price |pricing |formal |custom |written )?(quote|quotation|proposal|price estimate)|(quote|quotation|estimate) (for|on) \d*\s*(seats?|users?|licen[cs]es?|our team|the enterprise|enterprise))\b/i, weak: true },
+  { id: 'pricing.quote', reason: 'pricing', pattern: /\b(quote request|request for (a )?(price )?quot(e|ation)|rfq|(send|give|get|provide|prepare|email|share|need|needs|needed|require|requires|want|wants|request|like|have) (us |me )?(a |an |the |your )?(price |pricing |formal |custom |written )?(quote|quotation|proposal|price estimate)|(quote|quotation|estimate) (for|on) \d*\s*(seats?|users?|licen[cs]es?|our team|the enterprise|enterprise))\b/i, weak: true },
   { id: 'pricing.plans', reason: 'pricing', pattern: /\b((which|what) (plan|tier|subscription|package|edition)s?\b[^.?!]{0,30}\b(include|includes|have|has|need|get|buy|choose|pick|best|offer|should)|(plans?|tiers?) (include|comparison|compare)|difference between (the )?\w+ (and|&) \w+ (plans?|tiers?)|free (plan|tier|version)|is (it|brightdesk) free|enterprise (plan|pricing|deal|quote)|trial (extension|price))\b/i },
   { id: 'pricing.amount', reason: 'pricing', pattern: /[$€£]\s?\d|\b\d+(\.\d+)?\s?(usd|eur|gbp|dollars?|euros?)\b/i, weak: true, featureWords: ['price', 'prices', 'pricing', 'rates', 'fees', 'charges'] },
   // human_requested: a person, agent, representative, manager, call back
@@ -58,12 +58,16 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
  * Sentence contexts that show a trigger word is about the product itself, per reason: the customer's own customers,
  * buyers or patients, and objects of a product (boards, fields, orders, expenses) rather than what they pay us.
  */
-const THIRD_PARTY = String.raw`our customers|customers'|(a|the|my|our|their|each|every) (customer|client|buyer|shopper|patient|guest|employee|driver|member|respondent|attendee)s?|buyers?|shoppers?|patients?|respondents?|attendees?`;
+/** The people a customer serves with the product: their own customers, patients, tenants, students… */
+const END_USERS = String.raw`customers?|clients?|buyers?|shoppers?|patients?|pts|guests?|employees?|drivers?|members?|respondents?|attendees?|students?|learners?|parents?|tenants?|residents?|visitors?|subscribers?|contractors?|participants?|volunteers?|donors?|families|kids|children|users?|callers?|people|ppl`;
+const THIRD_PARTY = String.raw`customers'|(a|the|my|our|their|each|every|one of (my|our)) (${END_USERS})|buyers?|shoppers?|patients?|respondents?|attendees?|students?|learners?|tenants?|residents?`;
+/** Objects on the customer's screen: a price field, a refund button, a returns page tab. */
+const UI = String.raw`screen|tab|menu|button|field|fields|column|dashboard|toggle|dropdown`;
 export const PRODUCT_CONTEXT: Readonly<Record<TriggerRule['reason'], RegExp>> = {
   legal: /\b(board|boards|card|cards|column|list|label|template|field|tag|workspace|folder|upload|attach(ment)?|document type)\b/i,
-  refund: new RegExp(String.raw`\b(board|boards|card|cards|column|list|label|template|field|track|tracking|workflow|automation|requests? (board|queue|list)|refund(ing)? (them|him|her|a customer|customers|an order|the order|orders?)|orders?|returns?|rma|expenses?|receipts?|mileage|paychecks?|payslips?|${THIRD_PARTY})\b`, 'i'),
-  pricing: new RegExp(String.raw`\b(field|fields|column|card|cards|board|label|template|formula|estimate field|budget|custom field|api|rate limit|payment question|order form|quantity|products?|variants?|items?|sku|catalog(ue)?|shipping|delivery|zones?|line items?|${THIRD_PARTY})\b`, 'i'),
-  human_requested: new RegExp(String.raw`\b(role|roles|permission|permissions|admin|promote|assign|invite|board|card|workspace|handoff|hand-off|routing|queue|inbox|shifts?|${THIRD_PARTY})\b`, 'i'),
+  refund: new RegExp(String.raw`\b(${UI}|board|boards|card|cards|column|list|label|template|field|track|tracking|workflow|automation|requests? (board|queue|list)|refund(ing)? (them|him|her|a customer|customers|an order|the order|orders?)|orders?|returns?|rma|expenses?|receipts?|mileage|paychecks?|payslips?|${THIRD_PARTY})\b`, 'i'),
+  pricing: new RegExp(String.raw`\b(${UI}|field|fields|column|card|cards|board|label|template|formula|estimate field|budget|custom field|api|rate limit|payment question|order form|quantity|products?|variants?|items?|sku|catalog(ue)?|shipping|delivery|zones?|line items?|${THIRD_PARTY})\b`, 'i'),
+  human_requested: new RegExp(String.raw`\b(${UI}|bot|chatbot|role|roles|permission|permissions|admin|promote|assign|invite|board|card|workspace|handoff|hand-off|routing|queue|inbox|shifts?|${THIRD_PARTY})\b`, 'i'),
 };
 
 /**
@@ -76,7 +80,7 @@ export const FEATURE_TRIGGER_WORD = /^(refunds?|refunded|refunding|refundable|re
  * Someone else (the customer's own customers, patients, users) asking for a person, reported by the customer: "our
  * buyers keep saying they want to talk to a human, can I add a button?" is a product question.
  */
-export const REPORTED_REQUEST = /\b(they|customers?|buyers?|shoppers?|clients?|patients?|pts|users?|people|ppl|visitors?|callers?|drivers?|guests?|members?|respondents?|employees?|staff)\b[^.?!]{0,40}\b(want|wants|wanted|ask|asks|asking|asked|say|says|saying|said|need|needs|request|requests|requesting|keep|click|clicks|tap|taps|reply|replies|write|writes)\b[^.?!]{0,25}$/i;
+export const REPORTED_REQUEST = new RegExp(String.raw`\b(they|them|she|he|her|him|${END_USERS}|staff)\b(?![^.?!]*\b(i|we|me|us|you|please|pls)\b)[^.?!]{0,60}$`, 'i');
 
 /** A sentence about what the customer buys from us is never a product how-to, whatever words it shares with the knowledge base. */
 export const VENDOR_CONTEXT = /\b(subscriptions?|(our|my|the|your) (plan|bill|billing|renewal|invoice|account manager)s?|seats?|licen[cs]es?|per (seat|user|month|year)|(you|u) (charged|billed|took)|we paid|i paid|\d+ ?(users?|seats?|licen[cs]es?|people|staff|employees|agents?|locations?|sites?)|(charged|billed) (us|me)|your (company|pricing|prices|fees?|plans?|service|software|platform|team|sales|staff|support))\b/i;

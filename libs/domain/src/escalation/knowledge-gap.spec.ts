@@ -1,0 +1,27 @@
+import { askedAboutTerms } from './knowledge-gap';
+
+describe('askedAboutTerms', () => {
+  it.each([
+    ['Does Stockroom integrate with QuickBooks Online or Xero?', ['QuickBooks', 'Online', 'Xero']],
+    ['can it sync with salesforce??', ['salesforce']],
+    ['Is there a Zendesk integration?', ['Zendesk']],
+    ['Will it work with our Square terminal?', ['Square', 'terminal']],
+    ['Can it sync our stock levels with Amazon Seller Central?', ['Amazon', 'Seller']],
+    ['do u integrate with smart locks?', ['smart', 'locks']],
+    ['Does Lettable have a public API or webhooks we can use?', ['API', 'webhooks']],
+    ['Can it publish listings to portals like Rightmove and Zoopla?', ['Rightmove', 'Zoopla']],
+    ['can the tenant portal be shown in spanish?', ['spanish']],
+    ['Do you support SCORM packages?', ['SCORM', 'packages']],
+    ['does it have SSO?', ['SSO']],
+  ])('names what %j asks about', (text, expected) => {
+    expect(askedAboutTerms(text).sort()).toEqual([...expected].sort());
+  });
+
+  it('finds nothing in statements, or in questions about a way to do something', () => {
+    expect(askedAboutTerms('We integrated Slack last week and it works great.')).toEqual([]);
+    expect(askedAboutTerms('Is there a way to export my board to CSV?')).toEqual([]);
+    expect(askedAboutTerms('the scanner app keeps dropping, how do i fix it')).toEqual([]);
+    expect(askedAboutTerms('if i cancel it do they get told or do i have to msg everyone myself?')).toEqual([]);
+    expect(askedAboutTerms('Will we have roughly finished the count by Friday, can the app help?')).toEqual([]);
+  });
+});

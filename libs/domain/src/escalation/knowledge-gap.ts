@@ -1,0 +1,45 @@
+import { splitSentences } from './message-cleanup';
+
+const QUESTION = /[?]|\b(can|could|does|do|is there|are there|will|would|possible|way to|any)\b/i;
+const WORD = String.raw`([A-Za-z][\w.&'-]*)`;
+const FUNCTION_WORDS = String.raw`(?:and|or|to|for|with|from|in|on|at|of|the|a|an|so|that|this|these|those|when|if|as|we|i|it|our|my|your|their|them|us|me|you|be|been|is|are|was|were|not|no|any|some|all|more|only|just|also|really|roughly|about)`;
+const NEXT = String.raw`(?:\s+(?!${FUNCTION_WORDS}\b)([A-Za-z][\w.&'-]*))?`;
+
+/** Where a question names the thing it asks about, each with up to two words naming it. */
+const ASKED_ABOUT: readonly RegExp[] = [
+  // "integrate with QuickBooks", "sync our stock levels with Amazon Seller Central", "work with smart locks"
+  new RegExp(String.raw`\b(?:integrat(?:e|es|ed|ing|ion|ions)|sync(?:s|ed|ing)?|compatible|work(?:s|ing)?|plug(?:s|ged)? ?in|hook(?:s|ed)? up|connector)(?:\s+(?!with\b|to\b|into\b|for\b)[\w']+){0,4}?\s+(?:with|to|into|for)\s+(?:our\s+|my\s+|the\s+|an?\s+)?${WORD}${NEXT}`, 'g'),
+  // "is there a Zendesk integration"
+  new RegExp(String.raw`\b(?:an?|any)\s+${WORD}\s+(?:integration|plugin|plug-in|connector|add-on)\b`, 'g'),
+  // "does it have a public API", "is there a dark mode", "do you offer any webhooks"
+  new RegExp(String.raw`\b(?:have|has|offer|offers|support|supports|provide|provides|is there|are there)\s+(?:an?|any|some)\s+(?:public\s+|open\s+|built-in\s+|native\s+)?${WORD}${NEXT}`, 'g'),
+  // "do you support SCORM", "does it offer webhooks", "do you have SSO"
+  new RegExp(String.raw`\b(?:support|supports|offer|offers|provide|provides)\s+(?!${FUNCTION_WORDS}\b)${WORD}${NEXT}`, 'g'),
+  /\b(?:have|has)\s+([A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z][\w-]*)/g,
+  // "portals like Rightmove and Zoopla", "tools such as Xero"
+  new RegExp(String.raw`\b(?:like|such as|e\.g\.?)\s+([A-Z][\w.&'-]*)(?:\s*(?:,|and|or|\/)\s*([A-Z][\w.&'-]*))?`, 'g'),
+  // "shown in Spanish", "translated into German"
+  /\b(?:in|into)\s+(arabic|chinese|dutch|french|german|greek|hebrew|hindi|italian|japanese|korean|polish|portuguese|russian|spanish|swedish|turkish|ukrainian|vietnamese|welsh)\b/gi,
+];
+const GENERIC = new Set(['it', 'this', 'that', 'them', 'us', 'me', 'you', 'each', 'other', 'every', 'all', 'any', 'our', 'my', 'your', 'their', 'a', 'an', 'the', 'new', 'old', 'same', 'way', 'option', 'setting', 'feature', 'limit', 'problem', 'issue']);
+
+/**
+ * What a question asks us to have, support or work with ("Does it integrate with QuickBooks or Xero?", "is there a
+ * public API?", "listings on portals like Rightmove", "can the portal be shown in Spanish?"): the words naming it. The
+ * agent asks the knowledge base whether it ever mentions them; a question about something it never mentions has no
+ * answer there, whatever its other words match.
+ */
+export function askedAboutTerms(text: string): string[] {
+  const terms = new Set<string>();
+  for (const sentence of splitSentences(text)) {
+    if (!QUESTION.test(sentence)) continue;
+    for (const pattern of ASKED_ABOUT) {
+      for (const match of sentence.matchAll(pattern)) {
+        for (const word of match.slice(1)) if (word && !GENERIC.has(word.toLowerCase())) terms.add(word.replace(/[.'’-]+$/, ''));
+      }
+    }
+    // "QuickBooks or Xero", "a public API or webhooks": the alternative is asked about too.
+    for (const alt of sentence.matchAll(/\b(?:integrat\w*|sync\w*|have|has|support\w*|offer\w*)\b[^.?!]*?\bor\s+(?!(?:do|does|can|is|are|will|would|should|the|a|an|not|any)\b)([A-Za-z][\w.&-]*)/g)) if (alt[1]) terms.add(alt[1]);
+  }
+  return [...terms];
+}
