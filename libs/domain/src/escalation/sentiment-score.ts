@@ -12,7 +12,7 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: -1, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
-  top: 0, charged: 0, charge: 0, charges: 0, fedup: -3, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2,
+  top: 0, charged: 0, charge: 0, charges: 0, fedup: -3, isajoke: -3, sortitout: -2, againandagain: -2, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
@@ -22,6 +22,9 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(had|have had) enough\b/gi, 'hadenough'],
   [/\bwaste of (my |our )?time\b/gi, 'wasteoftime'],
   [/\b(nobody|no one|no-one) (has |ever )?(fixed|helped|helps|replied|responds|answered|cares)\b/gi, 'nobodyhelps'],
+  [/\b(this|it|that)('s| is) (a )?(joke|farce|disgrace)\b/gi, 'isajoke'],
+  [/\bsort (it|this) out\b/gi, 'sortitout'],
+  [/\b(third|fourth|fifth|3rd|4th|5th|\d+th) time\b/gi, 'againandagain'],
 ];
 
 const analyzer = new Sentiment();

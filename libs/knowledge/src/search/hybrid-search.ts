@@ -4,6 +4,7 @@ import type { Embedder } from '../embeddings/embedder.port';
 import { loadCorpusStats, type CorpusStats } from './corpus-stats';
 import { analyzeQuery, conceptCoverage, headingMatch, lexemeArray } from './query-concepts';
 import { correctSpelling } from './spelling-corrector';
+import { withPhraseMeanings } from './support-synonyms';
 import { specificity } from './english-frequency';
 import { SemanticCoverage } from './semantic-coverage';
 import { loadWordVectors, type WordVectors } from './word-vectors';
@@ -95,7 +96,7 @@ export class KnowledgeSearch {
   async search(query: string, limit = 5): Promise<KnowledgeHit[]> {
     const stats = await this.corpusStats();
     if (stats.chunks === 0 || !query.trim()) return [];
-    const corrected = correctSpelling(query, stats.words);
+    const corrected = withPhraseMeanings(correctSpelling(query, stats.words));
     const concepts = await analyzeQuery(this.options.db, corrected, stats);
     if (concepts.length === 0) return [];
     const [vector] = await this.options.embedder.embed([corrected]);

@@ -95,3 +95,21 @@ for (const [short, full] of Object.entries(SHORTHAND)) {
 export function synonymsOf(word: string): readonly string[] {
   return INDEX.get(word) ?? [word];
 }
+
+/**
+ * Support phrases whose meaning no single word carries ("hand the account over" is a transfer, "lock her out" is
+ * removing access): the canonical words are appended to the query, the customer's own words stay.
+ */
+const PHRASES: ReadonlyArray<[RegExp, string]> = [
+  [/\bhand(s|ed|ing)?\s+(\w+\s+){0,3}over\b|\bhandover\b|\btake over\b/i, 'transfer ownership owner'],
+  [/\b(account|main) holder\b|\bin charge of\b/i, 'owner'],
+  [/\b(kick|lock|boot|shut|cut)(s|ed|ing)?\s+(\w+\s+){0,2}(out|off)\b|\btake\s+(\w+\s+){0,2}off the system\b|\brevoke\b/i, 'remove deactivate access'],
+  [/\b(left|leaving|quit|quitting)\b(\s+(the|our)\s+(company|team|business))?|\bno longer works?\b|\bformer (employee|staff|colleague)\b/i, 'deactivate remove'],
+  [/\bdouble(-|\s)?book(ed|ing)?\b|\bat the same time\b|\boverlap(s|ping)?\b/i, 'overlapping double booking'],
+  [/\bput (\w+\s+)?(up|down)\b|\braise\b|\bincrease\b/i, 'change'],
+];
+
+export function withPhraseMeanings(query: string): string {
+  const extra = PHRASES.filter(([pattern]) => pattern.test(query)).map(([, words]) => words);
+  return extra.length > 0 ? `${query} ${extra.join(' ')}` : query;
+}
