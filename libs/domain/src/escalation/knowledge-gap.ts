@@ -9,8 +9,11 @@ const NEXT = String.raw`(?:\s+(?!${FUNCTION_WORDS}\b)([A-Za-z][\w.&'-]*))?`;
 const ASKED_ABOUT: readonly RegExp[] = [
   // "integrate with QuickBooks", "sync our stock levels with Amazon Seller Central", "work with smart locks"
   new RegExp(String.raw`\b(?:integrat(?:e|es|ed|ing|ion|ions)|sync(?:s|ed|ing)?|compatible|work(?:s|ing)?|plug(?:s|ged)? ?in|hook(?:s|ed)? up|connector)(?:\s+(?!with\b|to\b|into\b|for\b)[\w']+){0,4}?\s+(?:with|to|into|for)\s+(?:our\s+|my\s+|the\s+|an?\s+)?${WORD}${NEXT}`, 'g'),
-  // "is there a Zendesk integration"
+  // "is there a Zendesk integration", "Samsara integration"
   new RegExp(String.raw`\b(?:an?|any)\s+${WORD}\s+(?:integration|plugin|plug-in|connector|add-on)\b`, 'g'),
+  /\b([A-Z][\w.&-]*)\s+(?:integration|plugin|plug-in|connector|add-on)s?\b/g,
+  // "pull odometer readings from Samsara", "import our orders from Etsy"
+  /\b(?:pull|import|fetch|read|get|sync|bring)(?:\s+[\w']+){0,4}?\s+from\s+([A-Z][\w.&-]*)/g,
   // "does it have a public API", "is there a dark mode", "do you offer any webhooks"
   new RegExp(String.raw`\b(?:have|has|offer|offers|support|supports|provide|provides|is there|are there)\s+(?:an?|any|some)\s+(?:public\s+|open\s+|built-in\s+|native\s+)?${WORD}${NEXT}`, 'g'),
   // "do you support SCORM", "does it offer webhooks", "do you have SSO"

@@ -1,6 +1,6 @@
 import { splitSentences } from './message-cleanup';
 import { NEGATIVE_SENTIMENT_THRESHOLD } from './sentiment-score';
-import { FEATURE_TRIGGER_WORD, PRODUCT_CONTEXT, REPORTED_REQUEST, TRIGGER_RULES, VENDOR_CONTEXT, type GateReason, type TriggerRule } from './trigger-rules';
+import { FEATURE_SYNONYMS, FEATURE_TRIGGER_WORD, PRODUCT_CONTEXT, REPORTED_REQUEST, TRIGGER_RULES, VENDOR_CONTEXT, type GateReason, type TriggerRule } from './trigger-rules';
 
 export interface RuleMatch {
   rule: string;
@@ -37,7 +37,8 @@ function exempt(rule: TriggerRule, sentence: string, found: RegExpExecArray, voc
 /** The sentence's words that could name a product feature, and the ones the rule stands for. */
 function featureWordsOf(rule: TriggerRule, sentence: string): string[] {
   const own = (sentence.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => FEATURE_TRIGGER_WORD.test(w));
-  return [...own, ...(rule.featureWords ?? [])];
+  const words = [...own, ...(rule.featureWords ?? [])];
+  return [...new Set([...words, ...words.flatMap((w) => FEATURE_SYNONYMS[w] ?? [])])];
 }
 
 /** Every trigger rule that fires on the text, sentence by sentence, honouring product-context exemptions. */

@@ -83,5 +83,21 @@ export const FEATURE_TRIGGER_WORD = /^(refunds?|refunded|refunding|refundable|re
  */
 export const REPORTED_REQUEST = new RegExp(String.raw`\b(they|them|she|he|her|him|${END_USERS}|staff)\b(?![^.?!]*\b(i|we|me|us|you|please|pls)\b)[^.?!]{0,60}$`, 'i');
 
+/** Words a knowledge base may use for the same feature: a "discount code" feature can be headed "Coupons". */
+export const FEATURE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  discount: ['coupon', 'coupons', 'promo', 'voucher'],
+  discounts: ['coupon', 'coupons', 'promo', 'voucher'],
+  coupon: ['discount', 'discounts', 'promo', 'voucher'],
+  coupons: ['discount', 'discounts', 'promo', 'voucher'],
+  refund: ['refunds', 'refunding'],
+  refunds: ['refund', 'refunding'],
+  reimbursement: ['expenses', 'expense', 'reimbursements'],
+  contract: ['contracts', 'agreement', 'agreements', 'lease', 'documents'],
+  contracts: ['contract', 'agreement', 'agreements', 'lease', 'documents'],
+  quote: ['quotes', 'estimate', 'estimates'],
+  price: ['prices', 'pricing', 'rate', 'rates'],
+  manager: ['managers', 'admin', 'roles'],
+};
+
 /** A sentence about what the customer buys from us is never a product how-to, whatever words it shares with the knowledge base. */
 export const VENDOR_CONTEXT = /\b((price|pricing|cost|charge|fee)s? (is |are )?per (user|seat|driver|vehicle|van|member|location|employee|staff|agent|licen[cs]e|account)|(ur|yr) (price|pricing|prices|plans?|fees?|company)|subscriptions?|(our|my|the|your) (plan|bill|billing|renewal|invoice|account manager)s?|seats?|licen[cs]es?|per (seat|user|month|year)|(you|u) (charged|billed|took)|we paid|i paid|\d+ ?(users?|seats?|licen[cs]es?|people|staff|employees|agents?|locations?|sites?)|(charged|billed) (us|me)|your (company|pricing|prices|fees?|plans?|service|software|platform|team|sales|staff|support))\b/i;

@@ -107,6 +107,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(left|leaving|quit|quitting)\b(\s+(the|our)\s+(company|team|business))?|\bno longer works?\b|\bformer (employee|staff|colleague)\b/i, 'deactivate remove'],
   [/\bdouble(-|\s)?book(ed|ing)?\b|\bat the same time\b|\boverlap(s|ping)?\b/i, 'overlapping double booking'],
   [/\bput (\w+\s+)?(up|down)\b|\braise\b|\bincrease\b/i, 'change'],
+  [/\bmoney back\b|\bpay (\w+\s+)?back\b|\brepay\b/i, 'refund'],
 ];
 
 export function withPhraseMeanings(query: string): string {
