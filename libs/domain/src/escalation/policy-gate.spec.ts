@@ -20,6 +20,9 @@ describe('evaluatePolicyGate', () => {
     ['is there a real person i can talk to', 'human_requested'],
     ['Pass this to a supervisor.', 'human_requested'],
     ['hi do u do any discount for charities?', 'pricing'],
+    ['closed our account in jan but u still took money in feb and march. want that back pls', 'refund'],
+    ['Please have a customer service representative contact me by email.', 'human_requested'],
+    ['I want my last three months of subscription fees refunded to my card.', 'refund'],
     ['quick q is ur price per driver or per vehicle?', 'pricing'],
     ['We are closing in June. Can we get the remaining months back as a credit?', 'refund'],
     ['Our finance director needs a formal quote for 300 units on annual billing.', 'pricing'],
@@ -58,6 +61,7 @@ describe('evaluatePolicyGate', () => {
     ['We created a board for our legal team. How do I make that board private?'],
     ['Can Brightdesk call our callback URL when a card is moved?'],
     ['How do I cancel our subscription?'],
+    ['Every runner has to accept our liability waiver at registration. Can we keep a record?'],
     ['Where can I download our invoices?'],
     ["deleted a card by mistake can i get it back"],
     ['ugh import failed again, it says encoding error. how to fix'],
@@ -91,6 +95,7 @@ describe('evaluatePolicyGate', () => {
     expect(withKb('How long does a reimbursement take once approved?')).toBeNull();
     expect(withKb('Can I give a partial refund when only one item comes back?')).toBeNull();
     expect(withKb('Where do I create a discount code for the summer sale?')).toBeNull();
+    expect(withKb('We sell 100 cheaper early bird tickets first. Can the regular ones go on sale automatically?')).toBeNull();
     // Without that section the same words are escalated; strong rules and vendor sentences never are exempt.
     expect(gate('How long does a reimbursement take once approved?')).toBe('refund');
     expect(withKb('I want a refund.')).toBe('refund');

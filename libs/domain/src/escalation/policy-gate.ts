@@ -28,9 +28,9 @@ export interface ProductVocabulary {
 function exempt(rule: TriggerRule, sentence: string, found: RegExpExecArray, vocabulary?: ProductVocabulary): boolean {
   // Someone else's request, reported: "our tenants want to reach a person", "a student asked for her money back".
   if ((rule.reason === 'human_requested' || rule.reason === 'refund') && REPORTED_REQUEST.test(sentence.slice(0, found.index))) return true;
-  if (!rule.weak) return false;
+  if (!rule.weak || VENDOR_CONTEXT.test(sentence)) return false;
   if (PRODUCT_CONTEXT[rule.reason].test(sentence)) return true;
-  if (!vocabulary || VENDOR_CONTEXT.test(sentence)) return false;
+  if (!vocabulary) return false;
   return featureWordsOf(rule, sentence).some((word) => vocabulary.featureTerms.has(word));
 }
 

@@ -19,6 +19,11 @@ describe('scoreSentiment', () => {
     }
   });
 
+  it('keeps hedged annoyance and feelings the customer wants to avoid mild', () => {
+    expect(scoreSentiment('3rd time this month she cant clock in, getting a bit frustrating tbh, what can we do? thx')).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
+    expect(scoreSentiment('need to change the price, will they get charged the new price?? dont want angry msgs')).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
+  });
+
   it('reads product words (warnings, alerts) as neutral', () => {
     expect(scoreSentiment('can the low stock warnings go to slack instead of email')).toBe(0.5);
   });
