@@ -7,6 +7,12 @@ describe('checkReply', () => {
     expect(checkReply({ reply: `Here is what our help article "Export" says:\n\n${passage}\n\nLet us know if anything is unclear.`, passages: [passage] })).toBeNull();
   });
 
+  it('exempts the framing line as a whole, also when the article title ends in a question mark', () => {
+    const reply = `Here is what our help article "Why didn't my export finish?" says:\n\n${passage}`;
+    expect(checkReply({ reply, passages: [passage] })).toBeNull();
+    expect(checkReply({ reply: `${reply}\nAlso it syncs with Salesforce opportunities.`, passages: [passage] })?.reason).toBe('unsupported_claim');
+  });
+
   it.each([
     ['The Business plan is $12 per seat.', 'pricing'],
     ['It costs 99 EUR a month.', 'pricing'],

@@ -54,7 +54,9 @@ export function checkReply(input: GuardrailInput): GuardrailVerdict | null {
   const numbers = new Set(input.passages.flatMap((p) => p.match(/\d+/g) ?? []));
   const framing = input.framing ?? DEFAULT_FRAMING;
   const minSupport = input.minSupport ?? 0.7;
-  for (const sentence of splitSentences(reply)) {
+  // A framing line is exempt as a whole: an article title may end in "?" ("Why didn't an owner get a text?").
+  const lines = reply.split('\n').filter((line) => !framing.some((f) => f.test(line.trim())));
+  for (const sentence of lines.flatMap((line) => splitSentences(line))) {
     if (framing.some((f) => f.test(sentence))) continue;
     const unknownNumber = (sentence.match(/\d+/g) ?? []).find((n) => !numbers.has(n));
     const tokens = contentTokens(sentence);
