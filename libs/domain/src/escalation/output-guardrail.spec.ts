@@ -23,6 +23,13 @@ describe('checkReply', () => {
     expect(checkReply({ reply, passages: [passage] })?.reason).toBe(reason);
   });
 
+  it('lets a sentence about refunds through when it is copied from a cited passage, not when the agent writes it', () => {
+    const feature = 'Click **Refund** next to the payment. The refund is sent through Stripe to the client\'s original payment method.';
+    expect(checkReply({ reply: 'Here is what our help article "Client paid twice" says:\n\nThe refund is sent through Stripe to the client\'s original payment method.', passages: [feature] })).toBeNull();
+    expect(checkReply({ reply: 'Your refund is approved and will be sent to your card.', passages: [feature] })?.reason).toBe('refund');
+    expect(checkReply({ reply: 'A late fee of $25 applies by default.', passages: ['A late fee of $25 applies by default.'] })).toBeNull();
+  });
+
   it('blocks sentences the passages do not support, and numbers they do not contain', () => {
     expect(checkReply({ reply: 'Brightdesk also syncs with Salesforce opportunities automatically.', passages: [passage] })?.reason).toBe('unsupported_claim');
     expect(checkReply({ reply: 'An import can contain up to 9,000 rows.', passages: [passage] })?.evidence.rule).toBe('not_in_cited_passages');

@@ -35,17 +35,28 @@ const DEFAULT_FRAMING: readonly RegExp[] = [
   /^(source|sources|see also|more in)\b/i,
 ];
 
+/** Lowercased, without markdown emphasis and list markers, whitespace collapsed: how a quoted sentence is compared. */
+function plain(text: string): string {
+  return text.replace(/[*_`]+/g, '').replace(/^\s*(\d+\.|[-•])\s+/gm, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
 /**
  * The output guardrail: a reply that states prices, promises money back or credits, leaks instructions, or contains
  * sentences the cited passages do not support is not sent.
  */
 export function checkReply(input: GuardrailInput): GuardrailVerdict | null {
   const { reply } = input;
-  const price = PRICE_STATEMENT.exec(reply);
-  if (price) return { reason: 'pricing', evidence: { rule: 'states_price', excerpt: price[0] } };
-  for (const pattern of REFUND_PROMISE) {
-    const promise = pattern.exec(reply);
-    if (promise) return { reason: 'refund', evidence: { rule: 'promises_refund_or_credit', excerpt: promise[0] } };
+  // A sentence copied from a cited passage describes the product ("The refund is sent to the client's card" in an
+  // invoicing product's help article); one the passages do not contain is the agent's own price or promise.
+  const passages = input.passages.map(plain);
+  const ownSentences = splitSentences(reply).filter((sentence) => !passages.some((p) => p.includes(plain(sentence))));
+  for (const sentence of ownSentences) {
+    const price = PRICE_STATEMENT.exec(sentence);
+    if (price) return { reason: 'pricing', evidence: { rule: 'states_price', excerpt: price[0] } };
+    for (const pattern of REFUND_PROMISE) {
+      const promise = pattern.exec(sentence);
+      if (promise) return { reason: 'refund', evidence: { rule: 'promises_refund_or_credit', excerpt: promise[0] } };
+    }
   }
   const lower = reply.toLowerCase();
   const leaked = (input.secrets ?? []).find((s) => s.length >= 8 && lower.includes(s.toLowerCase()));

@@ -23,6 +23,8 @@ describe('evaluatePolicyGate', () => {
     ['closed our account in jan but u still took money in feb and march. want that back pls', 'refund'],
     ['Please have a customer service representative contact me by email.', 'human_requested'],
     ['Could you please send us a formal quote covering all three sites?', 'pricing'],
+    ['hey how much wud it be for 40 ppl on quillr?', 'pricing'],
+    ['Can we get a credit or partial repayment for the unused seats for the remaining months?', 'refund'],
     ['Our client considers that this incident constitutes a breach of the service agreement.', 'legal'],
     ['I want my last three months of subscription fees refunded to my card.', 'refund'],
     ['quick q is ur price per driver or per vehicle?', 'pricing'],
