@@ -66,6 +66,7 @@ describe('evaluatePolicyGate', () => {
     ['Can Brightdesk call our callback URL when a card is moved?'],
     ['How do I cancel our subscription?'],
     ['When I try to send the money back to her card it will not let me. What is the correct way?'],
+    ['An owner was overcharged for a procedure last October. How do I handle it?'],
     ['our receptionist put through money back for a client yesterday but it still says waiting'],
     ['Our distributor agreed to take the unused vials back and credit our account. How do I record it?'],
     ['Every runner has to accept our liability waiver at registration. Can we keep a record?'],

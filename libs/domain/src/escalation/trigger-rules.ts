@@ -64,7 +64,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
  * buyers or patients, and objects of a product (boards, fields, orders, expenses) rather than what they pay us.
  */
 /** The people a customer serves with the product: their own customers, patients, tenants, students… */
-const END_USERS = String.raw`owners|pet owners?|suppliers?|distributors?|manufacturers?|vendors?|wholesalers?|customers?|clients?|buyers?|shoppers?|patients?|pts|guests?|employees?|drivers?|members?|respondents?|attendees?|students?|learners?|parents?|tenants?|residents?|visitors?|subscribers?|contractors?|participants?|volunteers?|donors?|families|kids|children|users?|callers?|people|ppl`;
+const END_USERS = String.raw`owners?|pet owners?|suppliers?|distributors?|manufacturers?|vendors?|wholesalers?|customers?|clients?|buyers?|shoppers?|patients?|pts|guests?|employees?|drivers?|members?|respondents?|attendees?|students?|learners?|parents?|tenants?|residents?|visitors?|subscribers?|contractors?|participants?|volunteers?|donors?|families|kids|children|users?|callers?|people|ppl`;
 const THIRD_PARTY = String.raw`customers'|(a|the|my|our|their|each|every|one of (my|our)) (${END_USERS})|buyers?|shoppers?|patients?|respondents?|attendees?|students?|learners?|tenants?|residents?`;
 /** Objects on the customer's screen: a price field, a refund button, a returns page tab. */
 const UI = String.raw`screen|tab|menu|button|field|fields|column|dashboard|toggle|dropdown`;
