@@ -1,6 +1,6 @@
 import { splitSentences } from './message-cleanup';
 import { NEGATIVE_SENTIMENT_THRESHOLD } from './sentiment-score';
-import { FEATURE_SYNONYMS, FEATURE_TRIGGER_WORD, PRODUCT_CONTEXT, REPORTED_REQUEST, TRIGGER_RULES, VENDOR_CONTEXT, type GateReason, type TriggerRule } from './trigger-rules';
+import { FEATURE_SYNONYMS, FEATURE_TRIGGER_WORD, PRODUCT_CONTEXT, REPORTED_REFUND, REPORTED_REQUEST, TRIGGER_RULES, VENDOR_CONTEXT, type GateReason, type TriggerRule } from './trigger-rules';
 
 export interface RuleMatch {
   rule: string;
@@ -27,7 +27,9 @@ export interface ProductVocabulary {
 
 function exempt(rule: TriggerRule, sentence: string, found: RegExpExecArray, vocabulary?: ProductVocabulary): boolean {
   // Someone else's request, reported: "our tenants want to reach a person", "a student asked for her money back".
-  if ((rule.reason === 'human_requested' || rule.reason === 'refund') && REPORTED_REQUEST.test(sentence.slice(0, found.index))) return true;
+  const before = sentence.slice(0, found.index);
+  if (rule.reason === 'human_requested' && REPORTED_REQUEST.test(before)) return true;
+  if (rule.reason === 'refund' && REPORTED_REFUND.test(before)) return true;
   if (!rule.weak || VENDOR_CONTEXT.test(sentence)) return false;
   if (PRODUCT_CONTEXT[rule.reason].test(sentence)) return true;
   if (!vocabulary) return false;
