@@ -13,6 +13,7 @@ describe('askedAboutTerms', () => {
     ['can the tenant portal be shown in spanish?', ['spanish']],
     ['Do you support SCORM packages?', ['SCORM', 'packages']],
     ['does it have SSO?', ['SSO']],
+    ['do u have creche booking?', ['creche', 'booking']],
     ['Samsara integration? Can Routewise pull odometer readings from Samsara?', ['Samsara']],
   ])('names what %j asks about', (text, expected) => {
     expect(askedAboutTerms(text).sort()).toEqual([...expected].sort());

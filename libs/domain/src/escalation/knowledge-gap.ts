@@ -16,6 +16,8 @@ const ASKED_ABOUT: readonly RegExp[] = [
   /\b(?:pull|import|fetch|read|get|sync|bring)(?:\s+[\w']+){0,4}?\s+from\s+([A-Z][\w.&-]*)/g,
   // "does it have a public API", "is there a dark mode", "do you offer any webhooks"
   new RegExp(String.raw`\b(?:have|has|offer|offers|support|supports|provide|provides|is there|are there)\s+(?:an?|any|some)\s+(?:public\s+|open\s+|built-in\s+|native\s+)?${WORD}${NEXT}`, 'g'),
+  // "do u have creche booking?", "does it have offline mode"
+  new RegExp(String.raw`\b(?:do|does)\s+(?:you|u|ya|it|they|[A-Z]\w+)\s+have\s+(?!${FUNCTION_WORDS}\b)${WORD}${NEXT}`, 'g'),
   // "do you support SCORM", "does it offer webhooks", "do you have SSO"
   new RegExp(String.raw`\b(?:support|supports|offer|offers|provide|provides)\s+(?!${FUNCTION_WORDS}\b)${WORD}${NEXT}`, 'g'),
   /\b(?:have|has)\s+([A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z][\w-]*)/g,
