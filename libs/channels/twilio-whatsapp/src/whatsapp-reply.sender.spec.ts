@@ -89,8 +89,10 @@ describe('WhatsApp replies', () => {
   it('keeps a sender under its rate', async () => {
     const { sender, sent, limiter } = setup({ lastInbound: recent, perSecond: 20 });
     await Promise.all(Array.from({ length: 6 }, () => sender.send(reply('Hi.'))));
-    const gaps = sent.slice(1).map((m, i) => m.at - sent[i]!.at);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(45);
+    // Six sends at 20/s take at least five intervals of 50 ms. Measured over the whole run: a single gap can look
+    // shorter when the event loop delays one request's arrival at the fake server (seen on a loaded CI machine).
+    const span = sent[5]!.at - sent[0]!.at;
+    expect(span).toBeGreaterThanOrEqual(5 * 50 * 0.9);
     await limiter.stop();
   });
 });
