@@ -49,7 +49,7 @@ describe('eval harness smoke test', () => {
     ['final7', 'The Quillr Team', { accuracy: 0.79, noKb: 0.6 }],
     ['final8', 'The Gymflow Team', { accuracy: 0.88, noKb: 0.6 }],
     ['final9', 'The Helpnest Team', { accuracy: 0.88, noKb: 0.2 }],
-    ['final10', 'The Cropcycle Team', { accuracy: 0.79, noKb: 0.6, human: 0.75 }],
+    ['final10', 'The Cropcycle Team', { accuracy: 0.85, noKb: 0.8 }],
     ['final11', 'The Tablely Team', { accuracy: 0.82, noKb: 0.6 }],
   ] as const)('keeps its figures on the unseen knowledge base eval/%s', async (dir, signature, floor) => {
     const report = await runEval({ kbDir: join(__dirname, dir, 'kb'), cases: await loadCases(join(__dirname, dir, 'cases.jsonl')), signature });
@@ -57,7 +57,7 @@ describe('eval harness smoke test', () => {
     expect(s.cases).toBeGreaterThanOrEqual(30);
     expect(new Set(report.cases.map((c) => c.channel))).toEqual(new Set(['email', 'whatsapp', 'web_form']));
     expect(s.perReason.legal!.recall).toBe(1);
-    expect(s.perReason.human_requested!.recall).toBeGreaterThanOrEqual('human' in floor ? floor.human : 1);
+    expect(s.perReason.human_requested!.recall).toBe(1);
     expect(s.formattingViolations).toBe(0);
     expect(s.forbiddenContent).toBe('forbidden' in floor ? floor.forbidden : 0);
     expect(s.answerAccuracy!).toBeGreaterThanOrEqual(floor.accuracy);

@@ -11,6 +11,7 @@ describe('askedAboutTerms', () => {
     ['Does Lettable have a public API or webhooks we can use?', ['API', 'webhooks']],
     ['Can it publish listings to portals like Rightmove and Zoopla?', ['Rightmove', 'Zoopla']],
     ['can the tenant portal be shown in spanish?', ['spanish']],
+    ['Can the mobile app be switched to Spanish for them?', ['Spanish']],
     ['Do you support SCORM packages?', ['SCORM', 'packages']],
     ['does it have SSO?', ['SSO']],
     ['do u have creche booking?', ['creche', 'booking']],

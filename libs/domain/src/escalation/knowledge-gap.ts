@@ -24,7 +24,7 @@ const ASKED_ABOUT: readonly RegExp[] = [
   // "portals like Rightmove and Zoopla", "tools such as Xero"
   new RegExp(String.raw`\b(?:like|such as|e\.g\.?)\s+([A-Z][\w.&'-]*)(?:\s*(?:,|and|or|\/)\s*([A-Z][\w.&'-]*))?`, 'g'),
   // "shown in Spanish", "translated into German"
-  /\b(?:in|into)\s+(arabic|chinese|dutch|french|german|greek|hebrew|hindi|italian|japanese|korean|polish|portuguese|russian|spanish|swedish|turkish|ukrainian|vietnamese|welsh)\b/gi,
+  /\b(?:in|into|to)\s+(arabic|chinese|dutch|french|german|greek|hebrew|hindi|italian|japanese|korean|polish|portuguese|russian|spanish|swedish|turkish|ukrainian|vietnamese|welsh)\b/gi,
 ];
 const GENERIC = new Set(['it', 'this', 'that', 'them', 'us', 'me', 'you', 'each', 'other', 'every', 'all', 'any', 'our', 'my', 'your', 'their', 'a', 'an', 'the', 'new', 'old', 'same', 'way', 'option', 'setting', 'feature', 'limit', 'problem', 'issue', 'cap', 'maximum', 'minimum', 'max', 'min', 'fee', 'charge', 'cost', 'difference', 'reason', 'workaround', 'shortcut', 'delay', 'deadline', 'chance', 'need', 'lot']);
 

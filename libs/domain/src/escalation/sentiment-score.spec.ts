@@ -22,6 +22,7 @@ describe('scoreSentiment', () => {
   it('keeps hedged annoyance and feelings the customer wants to avoid mild', () => {
     expect(scoreSentiment('3rd time this month she cant clock in, getting a bit frustrating tbh, what can we do? thx')).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
     expect(scoreSentiment('need to change the price, will they get charged the new price?? dont want angry msgs')).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
+    expect(scoreSentiment('my driver hates using the app, wants a paper list of stops. is that possible')).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
   });
 
   it('reads product words (warnings, alerts) as neutral', () => {

@@ -12,7 +12,7 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: 0, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
-  top: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2,
+  top: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
@@ -28,7 +28,8 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // Feelings the customer wants to avoid or reports of others are not theirs: "don't want angry messages".
   [/\b(don'?t|do not|doesn'?t|does not|won'?t|never|to avoid|without) (want |get |be |feel )?(any |more )?(angry|upset|unhappy|annoyed|frustrated|confused)\b/gi, 'avoided'],
   // Someone else complaining, reported: "an owner is complaining she gets one message for three dogs".
-  [/\b(she|he|they|owners?|clients?|customers?|patients?|students?|tenants?|users?|people|ppl|staff|members?)( is| are| keeps?| have been| has been| kept)? complain(ing|s|ed)?\b/gi, 'reportedcomplaint'],
+  [/\b(she|he|they|owners?|clients?|customers?|patients?|students?|tenants?|users?|people|ppl|staff|members?|drivers?|team|crew|employees?)( is| are| keeps?| have been| has been| kept| really| just)? (complain(ing|s|ed)?|hates?|hated|dislikes?|disliked|is annoyed|are annoyed)\b/gi, 'reportedcomplaint'],
+  [/\b(at the end of my (rope|tether)|losing my patience|lost my patience|so-called)\b/gi, 'atmyend'],
   // Hedged annoyance stays mild: "getting a bit frustrating".
   [/\b(a (little|bit|tad)|slightly|kind of|kinda|somewhat) (frustrating|frustrated|annoying|annoyed|irritating|confusing|disappointing|disappointed)\b/gi, 'mildlyannoyed'],
 ];
