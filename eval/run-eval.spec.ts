@@ -30,10 +30,11 @@ describe('eval harness smoke test', () => {
 
   /**
    * Knowledge bases written blind by other authors (docs/agent.md), used for development once measured: Lumen Forms
-   * (held-out), Tallypay, Stockroom, Clinicly and the held-back sets after their one run (final to final11). They miss
+   * (held-out), Tallypay, Stockroom, Clinicly and the held-back sets after their one run (final to final13). They miss
    * the targets; floors at what each reaches, so a regression fails, and what is met everywhere is asserted.
-   * Held-back sets not yet run are not listed here. final4's one "forbidden" reply quotes its article verbatim
-   * ("entries that have already been approved…") and its author forbade the word "approved".
+   * Held-back sets not yet run are not listed here. The one "forbidden" reply of final4 and of final13 quotes its
+   * article verbatim ("entries that have already been approved…", "approved mileage") and the case's author forbade
+   * the word "approved".
    */
   it.each([
     ['holdout', 'The Lumen Forms Team', { accuracy: 0.94, noKb: 0.66 }],
@@ -51,6 +52,8 @@ describe('eval harness smoke test', () => {
     ['final9', 'The Helpnest Team', { accuracy: 0.88, noKb: 0.2 }],
     ['final10', 'The Cropcycle Team', { accuracy: 0.85, noKb: 0.8 }],
     ['final11', 'The Tablely Team', { accuracy: 0.82, noKb: 0.6 }],
+    ['final12', 'The Parcelport Team', { accuracy: 0.88, noKb: 0.4 }],
+    ['final13', 'The Nestcare Team', { accuracy: 0.71, noKb: 0.2, forbidden: 1 }],
   ] as const)('keeps its figures on the unseen knowledge base eval/%s', async (dir, signature, floor) => {
     const report = await runEval({ kbDir: join(__dirname, dir, 'kb'), cases: await loadCases(join(__dirname, dir, 'cases.jsonl')), signature });
     const s = report.summary;
