@@ -1,13 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import dockerignore from '@balena/dockerignore';
 import { createTopics } from '@cs/bus';
 import { TOPIC_PARTITIONS } from '@cs/contracts';
 import { createIsolatedTestDatabase, type IsolatedTestDatabase } from '@cs/db';
-import { describeWithInfra, testDatabaseUrl, testKafkaBrokers } from '@cs/testing';
+import { describeWithInfra, testDatabaseUrl, testKafkaBrokers, freePort } from '@cs/testing';
 import { buildServices, DIST, RUNTIME_PACKAGES, type BuildReport } from '../build-services';
 import { SERVICES, TOOLS } from '../services';
 import { ROOT } from './manifests';
@@ -117,16 +116,18 @@ describeWithInfra(['postgres', 'kafka'], 'the bundled ingress-web and ops-api', 
     if (child && child.exitCode === null) child.kill('SIGKILL');
     await db?.close();
   });
+  // A bundled service on the real infrastructure, in this suite's schema and topic namespace.
+  const serviceEnv = () => ({
+    DATABASE_URL: testDatabaseUrl(),
+    DATABASE_SCHEMA: db.schema!,
+    MIGRATE_ON_START: 'true',
+    KAFKA_BROKERS: testKafkaBrokers()!.join(','),
+    KAFKA_TOPIC_PREFIX: prefix,
+    PORT: String(port),
+  });
 
   it('migrates, becomes ready, serves the form and its API, and exits 0 on SIGTERM', async () => {
-    child = startBundled('ingress-web', {
-      DATABASE_URL: testDatabaseUrl(),
-      DATABASE_SCHEMA: db.schema!,
-      MIGRATE_ON_START: 'true',
-      KAFKA_BROKERS: testKafkaBrokers()!.join(','),
-      KAFKA_TOPIC_PREFIX: prefix,
-      PORT: String(port),
-    });
+    child = startBundled('ingress-web', serviceEnv());
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
     const base = `http://127.0.0.1:${port}`;
     await until(async () => (await fetch(`${base}/readyz`)).status === 200, 30_000, child);
@@ -147,14 +148,7 @@ describeWithInfra(['postgres', 'kafka'], 'the bundled ingress-web and ops-api', 
   }, 60_000);
 
   it('runs the bundled ops-api: refuses to start without its token in production, then serves the API and the dashboard', async () => {
-    const env = {
-      DATABASE_URL: testDatabaseUrl(),
-      DATABASE_SCHEMA: db.schema!,
-      MIGRATE_ON_START: 'true',
-      KAFKA_BROKERS: testKafkaBrokers()!.join(','),
-      KAFKA_TOPIC_PREFIX: prefix,
-      PORT: String(port),
-    };
+    const env = serviceEnv();
     const refused = node([join(appDist, 'start.js'), 'ops-api'], { ...env, NODE_ENV: 'production', OPS_API_TOKEN: undefined });
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/OPS_API_TOKEN: required when NODE_ENV=production/);
@@ -179,16 +173,6 @@ describeWithInfra(['postgres', 'kafka'], 'the bundled ingress-web and ops-api', 
   }, 60_000);
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Polls until check() is true; fails early once the process has exited. */
 async function until(check: () => Promise<boolean>, timeoutMs: number, child?: ChildProcess): Promise<void> {

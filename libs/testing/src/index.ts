@@ -6,3 +6,5 @@ export * from './fakes/fake-gmail-server';
 export * from './fakes/fake-twilio-server';
 export * from './eventually';
 export * from './pipeline-test-env';
+export * from './channel-test-env';
+export * from './free-port';

@@ -1,29 +1,25 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InMemoryEventBus } from '@cs/bus';
 import { encodeEvent, outboundReplySchema, TOPICS, type OutboundReplyInput } from '@cs/contracts';
-import { OutboxRelay } from '@cs/core';
-import { createIsolatedTestDatabase, type IsolatedTestDatabase } from '@cs/db';
-import { createLogger, createMetricsRegistry } from '@cs/observability';
-import type { Infrastructure } from '@cs/runtime';
+import type { EventBus, SqlClient } from '@cs/ports';
+import { createInfrastructure, runtimeEnvSchema, type Infrastructure } from '@cs/runtime';
+import { eventually } from '@cs/testing';
 import { startEgressEmail, type EgressEmailEnv } from '../src/egress-email.worker';
 
 // egress-email on the embedded adapters (PGlite, in-process bus): what it does without Gmail credentials, and that a
 // redelivered reply is sent once. The Gmail API path runs end to end in services/ingress-gmail/test.
 describe('egress-email (embedded)', () => {
-  let db: IsolatedTestDatabase;
-  let bus: InMemoryEventBus;
+  let infra: Infrastructure;
+  let db: SqlClient;
+  let bus: EventBus;
   let worker: { stop(): Promise<void> };
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-egress-email-'));
 
   beforeAll(async () => {
-    db = await createIsolatedTestDatabase();
-    const logger = createLogger({ service: 'test', level: 'silent' });
-    const registry = createMetricsRegistry('test', { defaultMetrics: false });
-    bus = new InMemoryEventBus();
-    const relay = new OutboxRelay({ db, bus, logger });
-    const infra = { service: 'test', logger, registry, db, bus, relay, readiness: [], mode: { database: 'pglite', bus: 'in-memory' }, close: async () => undefined } as Infrastructure;
+    // The embedded adapters exactly as the standalone mode builds them: PGlite under DATA_DIR, the in-process bus.
+    infra = await createInfrastructure('test', runtimeEnvSchema.parse({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { allowInMemoryBus: true });
+    ({ db, bus } = infra);
     const env = {
       CONVERSATION_RESUME_WINDOW_HOURS: 24, SUPPORT_SIGNATURE: 'Brightdesk', HANDLER_MAX_ATTEMPTS: 2, HANDLER_BACKOFF_INITIAL_MS: 5, HANDLER_BACKOFF_MAX_MS: 10,
       GMAIL_FROM_NAME: 'Brightdesk Support', GMAIL_API_ROOT_URL: 'https://gmail.googleapis.com/', GOOGLE_OAUTH_TOKEN_URL: 'https://oauth2.googleapis.com/token', GMAIL_API_TIMEOUT_MS: 1000,
@@ -34,8 +30,7 @@ describe('egress-email (embedded)', () => {
 
   afterAll(async () => {
     await worker.stop();
-    await bus.close();
-    await db.close();
+    await infra.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -60,9 +55,7 @@ describe('egress-email (embedded)', () => {
     const value = encodeEvent(outboundReplySchema, 'OutboundReply', reply);
     await bus.publish(TOPICS.outboundEmail, [{ key: 'k', value }, { key: 'k', value }, { key: 'k', value }]);
     const dir = join(dataDir, 'sent', 'email');
-    for (let i = 0; i < 100 && (await db.query(`SELECT 1 FROM deliveries WHERE reply_event_id = $1 AND status = 'sent'`, [reply.eventId])).rowCount === 0; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await eventually(async () => ((await db.query(`SELECT 1 FROM deliveries WHERE reply_event_id = $1 AND status = 'sent'`, [reply.eventId])).rowCount ? true : undefined), 5_000, 'the delivery recorded');
     await new Promise((r) => setTimeout(r, 200));
     const files = readdirSync(dir);
     expect(files).toHaveLength(1);

@@ -1,30 +1,26 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InMemoryEventBus } from '@cs/bus';
 import { encodeEvent, outboundReplySchema, TOPICS, type OutboundReplyInput } from '@cs/contracts';
-import { OutboxRelay } from '@cs/core';
-import { createIsolatedTestDatabase, type IsolatedTestDatabase } from '@cs/db';
-import { createLogger, createMetricsRegistry } from '@cs/observability';
-import type { Infrastructure } from '@cs/runtime';
+import type { EventBus, SqlClient } from '@cs/ports';
+import { createInfrastructure, runtimeEnvSchema, type Infrastructure } from '@cs/runtime';
+import { eventually } from '@cs/testing';
 import { startEgressWhatsapp, type EgressWhatsappEnv } from '../src/egress-whatsapp.worker';
 
 // egress-whatsapp on the embedded adapters (PGlite, in-process bus) without Twilio credentials: the same window,
 // template and split decisions, recorded to a file. The Twilio path runs end to end in services/ingress-whatsapp/test.
 describe('egress-whatsapp (embedded)', () => {
-  let db: IsolatedTestDatabase;
-  let bus: InMemoryEventBus;
+  let infra: Infrastructure;
+  let db: SqlClient;
+  let bus: EventBus;
   let worker: { stop(): Promise<void> };
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-egress-whatsapp-'));
   const recorded = () => readFileSync(join(dataDir, 'sent', 'whatsapp.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 
   beforeAll(async () => {
-    db = await createIsolatedTestDatabase();
-    const logger = createLogger({ service: 'test', level: 'silent' });
-    const registry = createMetricsRegistry('test', { defaultMetrics: false });
-    bus = new InMemoryEventBus();
-    const relay = new OutboxRelay({ db, bus, logger });
-    const infra = { service: 'test', logger, registry, db, bus, relay, readiness: [], mode: { database: 'pglite', bus: 'in-memory' }, close: async () => undefined } as Infrastructure;
+    // The embedded adapters exactly as the standalone mode builds them: PGlite under DATA_DIR, the in-process bus.
+    infra = await createInfrastructure('test', runtimeEnvSchema.parse({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { allowInMemoryBus: true });
+    ({ db, bus } = infra);
     const env = {
       CONVERSATION_RESUME_WINDOW_HOURS: 24, SUPPORT_SIGNATURE: 'Brightdesk', HANDLER_MAX_ATTEMPTS: 2, HANDLER_BACKOFF_INITIAL_MS: 5, HANDLER_BACKOFF_MAX_MS: 10,
       TWILIO_TEMPLATE_CONTENT_SID: 'HX0123456789abcdef0123456789abcdef', TWILIO_API_BASE_URL: 'https://api.twilio.com', TWILIO_API_TIMEOUT_MS: 1000,
@@ -39,8 +35,7 @@ describe('egress-whatsapp (embedded)', () => {
 
   afterAll(async () => {
     await worker.stop();
-    await bus.close();
-    await db.close();
+    await infra.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -49,11 +44,8 @@ describe('egress-whatsapp (embedded)', () => {
     correlationId: '0b7d4c1e-1111-4a4a-9f9f-123456789abc', conversationId: '7a9c2b1d-3333-4c4c-9d9d-fedcbafedcba', ticketNumber: 'TKT-8F3K2Q',
     recipient: { phone, displayName: 'Sam Lee' }, text, createdAt: new Date().toISOString(),
   });
-  const sent = async (eventId: string) => {
-    for (let i = 0; i < 100 && (await db.query(`SELECT 1 FROM deliveries WHERE reply_event_id = $1 AND status = 'sent'`, [eventId])).rowCount === 0; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  const sent = (eventId: string) =>
+    eventually(async () => ((await db.query(`SELECT 1 FROM deliveries WHERE reply_event_id = $1 AND status = 'sent'`, [eventId])).rowCount ? true : undefined), 5_000, 'the delivery recorded');
 
   it('splits a long reply in the window, sends the template outside it, and sends a redelivered reply once', async () => {
     const long = reply('answer:whatsapp:SMlong', '+14155550123', 'One clear sentence about the export settings. '.repeat(80).trim());

@@ -11,7 +11,7 @@ import { startEgressEmail } from '@cs/egress-email';
 import { createHttpApp, errorHandler } from '@cs/http';
 import { startMessageProcessor } from '@cs/message-processor';
 import { createInfrastructure, pipelineEnv, serviceEnvSchema, type Infrastructure } from '@cs/runtime';
-import { describeWithInfra, eventually, pipelineTestEnv, FakeGmailServer, FakeGoogleOidc, testDatabaseUrl, testKafkaBrokers } from '@cs/testing';
+import { describeWithInfra, eventually, pipelineTestEnv, FakeGmailServer, FakeGoogleOidc, testDatabaseUrl, testKafkaBrokers, gmailTestEnv } from '@cs/testing';
 import { startIngressGmail } from '../src/ingress-gmail.component';
 
 const MAILBOX = 'support@brightdesk.test';
@@ -54,16 +54,7 @@ describeWithInfra(['postgres', 'kafka'], 'Gmail channel: push â†’ history sync â
     schema = await createIsolatedTestDatabase({ url: testDatabaseUrl()! });
     const env = loadConfig('test', serviceEnvSchema(0, { ...pipelineEnv, ...gmailIngressEnv }), {
       ...pipelineTestEnv({ schema: schema.schema!, topicPrefix: prefix }),
-      GMAIL_MAILBOX: MAILBOX,
-      GMAIL_OAUTH_CLIENT_ID: 'client.apps.googleusercontent.com',
-      GMAIL_OAUTH_CLIENT_SECRET: 'secret',
-      GMAIL_OAUTH_REFRESH_TOKEN: '1//refresh',
-      GMAIL_API_ROOT_URL: gmail.rootUrl,
-      GOOGLE_OAUTH_TOKEN_URL: gmail.tokenUrl,
-      GMAIL_PUBSUB_TOPIC: 'projects/brightdesk-test/topics/gmail',
-      PUBSUB_PUSH_AUDIENCE: AUDIENCE,
-      PUBSUB_PUSH_SERVICE_ACCOUNT: google.serviceAccountEmail,
-      GOOGLE_OIDC_CERTS_URL: google.pemCertsUrl,
+      ...gmailTestEnv({ gmail, google, mailbox: MAILBOX, audience: AUDIENCE }),
     });
     infra = await createInfrastructure('test-gmail', env);
     infra.relay.start();

@@ -17,7 +17,7 @@ import { ingressWebEnv, startIngressWeb } from '@cs/ingress-web';
 import { startMessageProcessor } from '@cs/message-processor';
 import type { AgentRequest, CustomerAgent } from '@cs/ports';
 import { createInfrastructure, pipelineEnv, serviceEnvSchema, type Infrastructure } from '@cs/runtime';
-import { describeWithInfra, eventually, pipelineTestEnv, FakeGmailServer, FakeGoogleOidc, FakeTwilioServer, testDatabaseUrl, testKafkaBrokers } from '@cs/testing';
+import { describeWithInfra, eventually, pipelineTestEnv, FakeGmailServer, FakeGoogleOidc, FakeTwilioServer, testDatabaseUrl, testKafkaBrokers, gmailTestEnv } from '@cs/testing';
 import { startIngressWhatsapp } from '../src/ingress-whatsapp.component';
 
 const PUBLIC_BASE = 'https://support.brightdesk.test';
@@ -67,16 +67,7 @@ describeWithInfra(['postgres', 'kafka'], 'WhatsApp channel: webhook â†’ agent â†
       TWILIO_WEBHOOK_BASE_URL: PUBLIC_BASE,
       TWILIO_TEMPLATE_CONTENT_SID: TEMPLATE,
       TWILIO_API_BASE_URL: twilio.baseUrl,
-      GMAIL_MAILBOX: MAILBOX,
-      GMAIL_OAUTH_CLIENT_ID: 'client.apps.googleusercontent.com',
-      GMAIL_OAUTH_CLIENT_SECRET: 'secret',
-      GMAIL_OAUTH_REFRESH_TOKEN: '1//refresh',
-      GMAIL_API_ROOT_URL: gmail.rootUrl,
-      GOOGLE_OAUTH_TOKEN_URL: gmail.tokenUrl,
-      GMAIL_PUBSUB_TOPIC: 'projects/brightdesk-test/topics/gmail',
-      PUBSUB_PUSH_AUDIENCE: GMAIL_AUDIENCE,
-      PUBSUB_PUSH_SERVICE_ACCOUNT: google.serviceAccountEmail,
-      GOOGLE_OIDC_CERTS_URL: google.pemCertsUrl,
+      ...gmailTestEnv({ gmail, google, mailbox: MAILBOX, audience: GMAIL_AUDIENCE }),
     });
     infra = await createInfrastructure('test-whatsapp', env);
     infra.relay.start();

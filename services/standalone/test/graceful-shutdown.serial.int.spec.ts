@@ -1,10 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createIsolatedTestDatabase, createSqlClient, type IsolatedTestDatabase } from '@cs/db';
 import { startEgressWeb } from '@cs/egress-web';
 import type { SqlClient } from '@cs/ports';
 import type { ServiceComponent } from '@cs/runtime';
-import { describeWithInfra, testDatabaseUrl } from '@cs/testing';
+import { describeWithInfra, testDatabaseUrl, freePort } from '@cs/testing';
 import { createTestTopics, eventually, spawnService, startTestPipeline, submitForm, TEST_PIPELINE_ENV, VALID_FORM, type TestPipeline } from './pipeline-harness';
 
 // Kills and restarts a worker process, so it runs in the serial Jest pass (see package.json "test").
@@ -151,13 +150,3 @@ describeWithInfra(['postgres', 'kafka'], 'message-processor SIGTERM under load (
   }, 180_000);
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
