@@ -3,10 +3,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import dockerignore from '@balena/dockerignore';
-import { createTopics } from '@cs/bus';
-import { TOPIC_PARTITIONS } from '@cs/contracts';
 import { createIsolatedTestDatabase, type IsolatedTestDatabase } from '@cs/db';
-import { describeWithInfra, testDatabaseUrl, testKafkaBrokers, freePort } from '@cs/testing';
+import { createPrefixedTopics, describeWithInfra, freePort, testDatabaseUrl, testKafkaBrokers } from '@cs/testing';
 import { buildServices, DIST, RUNTIME_PACKAGES, type BuildReport } from '../build-services';
 import { SERVICES, TOOLS } from '../services';
 import { ROOT } from './manifests';
@@ -109,7 +107,7 @@ describeWithInfra(['postgres', 'kafka'], 'the bundled ingress-web and ops-api', 
   beforeAll(async () => {
     // An empty schema: the bundle must find database/migrations itself (MIGRATE_ON_START).
     db = await createIsolatedTestDatabase({ url: testDatabaseUrl()!, migrate: false });
-    await createTopics(testKafkaBrokers()!, Object.entries(TOPIC_PARTITIONS).map(([topic, numPartitions]) => ({ topic: prefix + topic, numPartitions })));
+    await createPrefixedTopics(prefix);
     port = await freePort();
   }, 60_000);
   afterAll(async () => {

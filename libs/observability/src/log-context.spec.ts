@@ -1,21 +1,12 @@
 import { Writable } from 'node:stream';
 import { createLogger } from './logger';
 import { runWithLogContext } from './log-context';
+import { captureLogs } from './testing/log-capture';
 
-function capture() {
-  const lines: Array<Record<string, unknown>> = [];
-  const destination = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(JSON.parse(chunk.toString()));
-      cb();
-    },
-  });
-  return { lines, logger: createLogger({ service: 'test', destination }) };
-}
 
 describe('log context', () => {
   it('puts the correlation and event id on every line written while a message is handled, however deep', async () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogs();
     const deep = logger.child({ component: 'repository' });
     await runWithLogContext({ correlationId: 'corr-12345678', eventId: 'web_form:abc' }, async () => {
       logger.info('first');
@@ -29,7 +20,7 @@ describe('log context', () => {
   });
 
   it('leaves a field to the logger that already binds it, and to the line that sets it', () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogs();
     const raw: string[] = [];
     const bound = createLogger({
       service: 'test',

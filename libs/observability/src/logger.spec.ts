@@ -1,20 +1,8 @@
-import { Writable } from 'node:stream';
-import { createLogger } from './logger';
-
-function capture() {
-  const lines: Array<Record<string, unknown>> = [];
-  const destination = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(JSON.parse(chunk.toString()));
-      cb();
-    },
-  });
-  return { lines, logger: createLogger({ service: 'test', destination }) };
-}
+import { captureLogs } from './testing/log-capture';
 
 describe('createLogger', () => {
   it('redacts personal data fields and card numbers in messages', () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogs();
     logger.info({ customer: { email: 'jane@example.com' }, email: 'jane@example.com', eventId: 'web_form:1' }, 'card 4111 1111 1111 1111 seen');
     const line = lines[0]!;
     expect(JSON.stringify(line)).not.toContain('jane@example.com');
@@ -24,7 +12,7 @@ describe('createLogger', () => {
   });
 
   it('scrubs card numbers from serialized errors', () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogs();
     logger.error({ err: new Error('charge failed for 4111111111111111') }, 'payment');
     expect(JSON.stringify(lines[0])).not.toContain('4111111111111111');
   });

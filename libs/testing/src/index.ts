@@ -8,3 +8,4 @@ export * from './eventually';
 export * from './pipeline-test-env';
 export * from './channel-test-env';
 export * from './free-port';
+export * from './isolated-pipeline';

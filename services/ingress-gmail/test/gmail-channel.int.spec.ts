@@ -1,17 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FirstResponseAgent } from '@cs/agent';
-import { createTopics } from '@cs/bus';
 import { gmailIngressEnv } from '@cs/channel-gmail';
 import { loadConfig } from '@cs/config';
-import { TOPICS } from '@cs/contracts';
-import { createIsolatedTestDatabase, type IsolatedTestDatabase } from '@cs/db';
+import type { IsolatedTestDatabase } from '@cs/db';
 import { startEgressEmail } from '@cs/egress-email';
 import { createHttpApp, errorHandler } from '@cs/http';
 import { startMessageProcessor } from '@cs/message-processor';
 import { createInfrastructure, pipelineEnv, serviceEnvSchema, type Infrastructure } from '@cs/runtime';
-import { describeWithInfra, eventually, pipelineTestEnv, FakeGmailServer, FakeGoogleOidc, testDatabaseUrl, testKafkaBrokers, gmailTestEnv } from '@cs/testing';
+import { describeWithInfra, eventually, FakeGmailServer, FakeGoogleOidc, gmailTestEnv, isolatedPipeline } from '@cs/testing';
 import { startIngressGmail } from '../src/ingress-gmail.component';
 
 const MAILBOX = 'support@brightdesk.test';
@@ -49,11 +46,10 @@ describeWithInfra(['postgres', 'kafka'], 'Gmail channel: push â†’ history sync â
 
   beforeAll(async () => {
     await Promise.all([gmail.start(), google.start()]);
-    const prefix = `tg${randomBytes(4).toString('hex')}.`;
-    await createTopics(testKafkaBrokers()!, Object.values(TOPICS).map((topic) => ({ topic: prefix + topic, numPartitions: 3 })));
-    schema = await createIsolatedTestDatabase({ url: testDatabaseUrl()! });
+    const isolated = await isolatedPipeline('tg');
+    schema = isolated.schema;
     const env = loadConfig('test', serviceEnvSchema(0, { ...pipelineEnv, ...gmailIngressEnv }), {
-      ...pipelineTestEnv({ schema: schema.schema!, topicPrefix: prefix }),
+      ...isolated.env,
       ...gmailTestEnv({ gmail, google, mailbox: MAILBOX, audience: AUDIENCE }),
     });
     infra = await createInfrastructure('test-gmail', env);

@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FirstResponseAgent, readCustomerHistory } from '@cs/agent';
-import { createTopics } from '@cs/bus';
 import { gmailIngressEnv } from '@cs/channel-gmail';
 import { twilioWhatsappEnv } from '@cs/channel-twilio-whatsapp';
 import { loadConfig } from '@cs/config';
 import { encodeEvent, outboundReplySchema, TOPICS, type OutboundReplyInput } from '@cs/contracts';
-import { createIsolatedTestDatabase, type IsolatedTestDatabase } from '@cs/db';
+import type { IsolatedTestDatabase } from '@cs/db';
 import { startEgressEmail } from '@cs/egress-email';
 import { startEgressWeb } from '@cs/egress-web';
 import { startEgressWhatsapp } from '@cs/egress-whatsapp';
@@ -17,7 +16,7 @@ import { ingressWebEnv, startIngressWeb } from '@cs/ingress-web';
 import { startMessageProcessor } from '@cs/message-processor';
 import type { AgentRequest, CustomerAgent } from '@cs/ports';
 import { createInfrastructure, pipelineEnv, serviceEnvSchema, type Infrastructure } from '@cs/runtime';
-import { describeWithInfra, eventually, pipelineTestEnv, FakeGmailServer, FakeGoogleOidc, FakeTwilioServer, testDatabaseUrl, testKafkaBrokers, gmailTestEnv } from '@cs/testing';
+import { describeWithInfra, eventually, FakeGmailServer, FakeGoogleOidc, FakeTwilioServer, gmailTestEnv, isolatedPipeline } from '@cs/testing';
 import { startIngressWhatsapp } from '../src/ingress-whatsapp.component';
 
 const PUBLIC_BASE = 'https://support.brightdesk.test';
@@ -54,11 +53,10 @@ describeWithInfra(['postgres', 'kafka'], 'WhatsApp channel: webhook â†’ agent â†
 
   beforeAll(async () => {
     await Promise.all([twilio.start(), gmail.start(), google.start()]);
-    const prefix = `tw${randomBytes(4).toString('hex')}.`;
-    await createTopics(testKafkaBrokers()!, Object.values(TOPICS).map((topic) => ({ topic: prefix + topic, numPartitions: 3 })));
-    schema = await createIsolatedTestDatabase({ url: testDatabaseUrl()! });
+    const isolated = await isolatedPipeline('tw');
+    schema = isolated.schema;
     const env = loadConfig('test', serviceEnvSchema(0, { ...pipelineEnv, ...ingressWebEnv, ...gmailIngressEnv, ...twilioWhatsappEnv }), {
-      ...pipelineTestEnv({ schema: schema.schema!, topicPrefix: prefix }),
+      ...isolated.env,
       RATE_LIMIT_PER_IP_PER_MINUTE: '10000',
       RATE_LIMIT_PER_EMAIL_PER_HOUR: '10000',
       TWILIO_ACCOUNT_SID: twilio.accountSid,

@@ -3,8 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { createTopics, KafkaEventBus, withNamespace } from '@cs/bus';
-import { TOPIC_PARTITIONS } from '@cs/contracts';
+import { KafkaEventBus, withNamespace } from '@cs/bus';
 import { OutboxRelay } from '@cs/core';
 import { FirstResponseAgent } from '@cs/agent';
 import { createIsolatedTestDatabase, type IsolatedTestDatabase } from '@cs/db';
@@ -15,7 +14,7 @@ import { startMessageProcessor } from '@cs/message-processor';
 import { createLogger, createMetricsRegistry } from '@cs/observability';
 import type { CustomerAgent, EventBus } from '@cs/ports';
 import type { Infrastructure, PipelineEnv } from '@cs/runtime';
-import { pipelineTestEnv, testDatabaseUrl, testKafkaBrokers } from '@cs/testing';
+import { createPrefixedTopics, pipelineTestEnv, testDatabaseUrl, testKafkaBrokers } from '@cs/testing';
 
 export { eventually } from '@cs/testing';
 
@@ -41,12 +40,7 @@ export interface TestPipeline {
 }
 
 /** Creates the prefixed topics of one test run (auto-creation is off on the broker, as in production). */
-export async function createTestTopics(prefix: string): Promise<void> {
-  await createTopics(
-    testKafkaBrokers()!,
-    Object.entries(TOPIC_PARTITIONS).map(([topic, numPartitions]) => ({ topic: prefix + topic, numPartitions })),
-  );
-}
+export const createTestTopics = createPrefixedTopics;
 
 export function newTestBus(prefix: string): EventBus {
   return withNamespace(new KafkaEventBus({ brokers: testKafkaBrokers()!, clientId: 'cs-test', consumer: TEST_CONSUMER_TUNING, redeliveryDelayMs: 100 }), prefix);
