@@ -9,9 +9,11 @@ ARG NODE_IMAGE=node:24-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /src
 COPY . .
-# Scripts are not needed to bundle (esbuild and swc ship their binaries as optional platform packages).
+# Scripts are not needed to bundle (esbuild and swc ship their binaries as optional platform packages); the offline
+# embedding model is fetched on its own (scripts/fetch-embedding-model.mjs, pinned by SHA-256).
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --ignore-scripts --no-audit --no-fund \
+ && node scripts/fetch-embedding-model.mjs \
  && npm run build:services
 
 # ---- runtime: Node, the bundles and the files they read; read-only, non-root ----------------------------------------
@@ -27,8 +29,10 @@ COPY database/migrations ./database/migrations
 COPY web-form/public ./web-form/public
 COPY services/ops-api/public ./services/ops-api/public
 COPY knowledge-base ./knowledge-base
-# Word vectors for the offline search (5.4 MB, libs/knowledge/src/search/word-vectors.ts).
+# Word vectors for the offline search (5.4 MB, libs/knowledge/src/search/word-vectors.ts) and the offline embedding
+# model (bge-small-en-v1.5, 35 MB, libs/knowledge/src/embeddings/onnx.embedder.ts).
 COPY libs/knowledge/data ./libs/knowledge/data
+COPY --from=build /src/libs/knowledge/models ./libs/knowledge/models
 # Everything above stays root-owned and read-only for the service user; only the embedded mode's data dir is writable.
 RUN mkdir -p /data && chown 1000:1000 /data
 # Numeric, so Kubernetes can verify runAsNonRoot (uid 1000 is the base image's "node" user).

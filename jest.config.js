@@ -2,7 +2,7 @@
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'commonjs' } }];
 
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/libs/testing/src/jest-node-environment.js',
   roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/eval', '<rootDir>/deploy'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.[cm]?[tj]s$': swc },

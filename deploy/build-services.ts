@@ -17,9 +17,17 @@ export const DIST = join(ROOT, 'dist');
 /**
  * Loaded at run time, not bundled: copied to dist/node_modules, where the bundles resolve them. PGlite reads its wasm
  * and data files next to its own code (only the embedded standalone mode opens it); ops-api serves a file from the
- * chart.js package. pg-native and pino-pretty are optional and absent.
+ * chart.js package; ONNX Runtime (the offline embedding model) is a native addon. pg-native and pino-pretty are
+ * optional and absent.
  */
-export const RUNTIME_PACKAGES = ['@electric-sql/pglite', '@electric-sql/pglite-pgvector', 'chart.js'] as const;
+export const RUNTIME_PACKAGES = ['@electric-sql/pglite', '@electric-sql/pglite-pgvector', 'chart.js', 'onnxruntime-node', 'onnxruntime-common'] as const;
+
+/** onnxruntime-node ships its native library for every platform (290 MB); the image needs only the one it runs on. */
+function forThisPlatform(path: string): boolean {
+  const native = /[\\/]bin[\\/]napi-v\d+[\\/]([^\\/]+)(?:[\\/]([^\\/]+))?/.exec(path);
+  if (!native) return true;
+  return native[1] === process.platform && (native[2] === undefined || native[2] === process.arch);
+}
 const EXTERNAL = [...RUNTIME_PACKAGES, 'pg-native', 'pino-pretty'];
 
 /**
@@ -95,7 +103,9 @@ export async function buildServices(options: { minify?: boolean } = {}): Promise
   });
   // The repository is CommonJS; dist/ is ES modules.
   await writeFile(join(DIST, 'package.json'), '{ "type": "module" }\n');
-  for (const pkg of RUNTIME_PACKAGES) await cp(join(ROOT, 'node_modules', pkg), join(DIST, 'node_modules', pkg), { recursive: true, dereference: true });
+  for (const pkg of RUNTIME_PACKAGES) {
+    await cp(join(ROOT, 'node_modules', pkg), join(DIST, 'node_modules', pkg), { recursive: true, dereference: true, filter: forThisPlatform });
+  }
   const sizes: Record<string, number> = {};
   for (const name of Object.keys(entryPoints)) sizes[name] = (await stat(join(DIST, `${name}.js`))).size;
   const js = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));

@@ -10,7 +10,7 @@ import { SERVICES, TOOLS } from '../services';
 import { ROOT } from './manifests';
 
 /** What the Dockerfile copies next to dist/ in /app (deploy/test/dockerfile.spec.ts holds the Dockerfile to it). */
-const IMAGE_FOLDERS = ['database/migrations', 'web-form/public', 'services/ops-api/public', 'knowledge-base', 'libs/knowledge/data'];
+const IMAGE_FOLDERS = ['database/migrations', 'web-form/public', 'services/ops-api/public', 'knowledge-base', 'libs/knowledge/data', 'libs/knowledge/models'];
 
 // `npm run build:services` is what the Dockerfile runs; this suite builds the same bundles and runs them from a copy
 // laid out like the image's /app, outside the repository, so nothing can fall back on the repository's node_modules.

@@ -33,7 +33,7 @@ describe('Dockerfile', () => {
   it('bundles in a build stage and runs from a slim Node 24 stage as a numeric non-root user', () => {
     expect(stages.map((s) => s.name)).toEqual(['build', 'runtime']);
     expect(instructions[0]).toMatchObject({ keyword: 'ARG', args: ['NODE_IMAGE=node:24-bookworm-slim'] });
-    expect(inBuild.find((i) => i.keyword === 'RUN')!.args.join(' ')).toMatch(/npm ci .*&& npm run build:services/);
+    expect(inBuild.find((i) => i.keyword === 'RUN')!.args.join(' ')).toMatch(/npm ci .*&& node scripts\/fetch-embedding-model\.mjs .*&& npm run build:services/);
     const user = inFinal.filter((i) => i.keyword === 'USER').at(-1)!.args[0]!;
     expect(user).toMatch(/^[1-9]\d*:[1-9]\d*$/);
     expect(inFinal.some((i) => i.keyword === 'HEALTHCHECK' && i.args.join(' ').includes('dist/healthcheck.js'))).toBe(true);
@@ -43,7 +43,7 @@ describe('Dockerfile', () => {
   it('copies only the bundles (with their runtime packages) and the files they read into the final stage', () => {
     const copies = inFinal.filter((i) => i.keyword === 'COPY');
     const fromBuild = copies.filter((c) => c.flags.includes('--from=build')).map((c) => c.args[0]);
-    expect(fromBuild).toEqual(['/src/dist']);
+    expect(fromBuild).toEqual(['/src/dist', '/src/libs/knowledge/models']);
     const fromContext = copies.filter((c) => !c.flags.some((f) => f.startsWith('--from'))).map((c) => c.args[0]!);
     expect(fromContext.sort()).toEqual(['database/migrations', 'knowledge-base', 'libs/knowledge/data', 'services/ops-api/public', 'web-form/public']);
     // Each lands at the same path under /app as in the repository.
@@ -67,6 +67,7 @@ describe('.dockerignore', () => {
       'package.json',
       'package-lock.json',
       'deploy/build-services.ts',
+      'scripts/fetch-embedding-model.mjs',
       'deploy/services.ts',
       'deploy/runtime/start.ts',
       'deploy/runtime/healthcheck.ts',

@@ -8,6 +8,8 @@ export const agentEnv = {
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4.1-mini'),
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  /** The offline embedding model's folder (model.onnx, tokenizer.json); defaults to where `npm install` puts it. */
+  EMBEDDING_MODEL_DIR: z.string().min(1).optional(),
   /** Markdown articles ingested at start when KB_INGEST_ON_START is on (the embedded mode's default). */
   KNOWLEDGE_BASE_DIR: z.string().default('knowledge-base'),
   KB_INGEST_ON_START: booleanFromEnv.optional(),

@@ -1,5 +1,5 @@
 import { OpenAIProvider } from '@openai/agents';
-import { createEmbedder, ingestKnowledgeBase, KnowledgeSearch, LocalHashEmbedder, readKnowledgeDir, type Embedder, type KnowledgeHit } from '@cs/knowledge';
+import { createEmbedder, ingestKnowledgeBase, KnowledgeSearch, OnnxEmbedder, readKnowledgeDir, type Embedder, type KnowledgeHit } from '@cs/knowledge';
 import type { Logger } from '@cs/observability';
 import type { SqlClient } from '@cs/ports';
 import { DEFAULT_PRODUCT } from './agent-instructions';
@@ -12,6 +12,7 @@ export interface CustomerAgentSettings {
   OPENAI_BASE_URL?: string;
   OPENAI_MODEL?: string;
   OPENAI_EMBEDDING_MODEL?: string;
+  EMBEDDING_MODEL_DIR?: string;
   KNOWLEDGE_BASE_DIR?: string;
   KB_INGEST_ON_START?: boolean;
   KB_MATCH_THRESHOLD?: number;
@@ -26,7 +27,7 @@ export interface CustomerAgentSettings {
  * a third never used for tuning (docs/agent.md). Cosine weighs 0.1 of the score, so OpenAI embeddings move it little;
  * their value is a starting point that has not been measured (no key here): recalibrate with `npm run eval`.
  */
-export const MATCH_THRESHOLDS: Record<string, number> = { [new LocalHashEmbedder().model]: 0.34, 'text-embedding-3-small@256': 0.3 };
+export const MATCH_THRESHOLDS: Record<string, number> = { [new OnnxEmbedder().model]: 0.42, 'text-embedding-3-small@384': 0.3 };
 
 export function matchThresholdFor(embedder: Embedder, override?: number): number {
   return override ?? MATCH_THRESHOLDS[embedder.model] ?? 0.27;

@@ -12,11 +12,14 @@ export const EXPECTED_TABLES = [
   'knowledge_base', 'message_traces', 'messages', 'outbox', 'processed_events', 'schema_migrations', 'tickets',
 ];
 
+/** The column's size (migration 0012). */
+const DIMENSIONS = 384;
+
 /** Mostly along `axis`, tilted towards `axis + 1`: vectors on the same axis are close, others orthogonal. */
 function embedding(axis: number, tilt = 0.2): string {
-  const v = new Array<number>(256).fill(0);
+  const v = new Array<number>(DIMENSIONS).fill(0);
   v[axis] = 1;
-  v[(axis + 1) % 256] = tilt;
+  v[(axis + 1) % DIMENSIONS] = tilt;
   return toVectorLiteral(v);
 }
 

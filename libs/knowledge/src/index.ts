@@ -1,6 +1,6 @@
 export * from './chunking/markdown-chunker';
 export * from './embeddings/embedder.port';
-export * from './embeddings/local-hash.embedder';
+export * from './embeddings/onnx.embedder';
 export * from './embeddings/openai.embedder';
 export * from './embeddings/create-embedder';
 export * from './embeddings/parse-openai-error';

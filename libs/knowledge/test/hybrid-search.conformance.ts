@@ -1,5 +1,5 @@
 import type { SqlClient } from '@cs/ports';
-import { ingestKnowledgeBase, KnowledgeSearch, LocalHashEmbedder, type KnowledgeDocument } from '../src';
+import { ingestKnowledgeBase, KnowledgeSearch, OnnxEmbedder, type KnowledgeDocument } from '../src';
 
 export const SAMPLE_DOCS: KnowledgeDocument[] = [
   { source: 'csv-export', markdown: '# Exporting boards\n\n## Export a board to CSV\n\nOpen the board, select Board menu > Export and choose CSV. The file has one row per card.' },
@@ -10,7 +10,7 @@ export const SAMPLE_DOCS: KnowledgeDocument[] = [
 /** The same hybrid-search and ingestion behaviour on PGlite and on PostgreSQL with pgvector. */
 export function hybridSearchConformance(open: () => Promise<SqlClient>): void {
   let db: SqlClient;
-  const embedder = new LocalHashEmbedder();
+  const embedder = new OnnxEmbedder();
 
   beforeAll(async () => {
     db = await open();
@@ -41,12 +41,13 @@ export function hybridSearchConformance(open: () => Promise<SqlClient>): void {
     const search = new KnowledgeSearch({ db, embedder });
     expect((await search.search('enable 2fa authenticator', 1))[0]?.source).toBe('two-factor');
     expect((await search.search('exprot to spreadsheet', 1))[0]?.source).toBe('csv-export');
-    const unknown = await search.search('salesforce opportunities sync', 1);
-    expect(unknown[0]?.score ?? 0).toBeLessThan(0.25);
     // Everyday words the knowledge base never uses do not sink a question it answers.
     const chatty = await search.search('hey i still want to get my whole board out as a csv, is that possible somehow', 1);
     expect(chatty[0]).toMatchObject({ source: 'csv-export' });
-    expect(chatty[0]!.score).toBeGreaterThan(0.4);
+    expect(chatty[0]!.score).toBeGreaterThan(0.5);
+    // A topic no article covers: related vocabulary (sync, integrations) gives it some similarity, never half as much.
+    const unknown = await search.search('salesforce opportunities sync', 1);
+    expect(unknown[0]?.score ?? 0).toBeLessThan(chatty[0]!.score / 2);
   });
 
   it('re-ingestion skips unchanged articles, replaces changed ones and deletes removed ones', async () => {
@@ -56,7 +57,7 @@ export function hybridSearchConformance(open: () => Promise<SqlClient>): void {
     const rows = await db.query<{ source: string; n: string | number; model: string }>(
       'SELECT source, count(*) AS n, min(embedding_model) AS model FROM knowledge_base GROUP BY source ORDER BY source',
     );
-    expect(rows.rows.map((r) => [r.source, Number(r.n), r.model])).toEqual([['csv-export', 2, 'local-hash-v1'], ['two-factor', 1, 'local-hash-v1']]);
+    expect(rows.rows.map((r) => [r.source, Number(r.n), r.model])).toEqual([['csv-export', 2, embedder.model], ['two-factor', 1, embedder.model]]);
     const again = await ingestKnowledgeBase({ db, embedder }, changed);
     expect(again.unchanged).toEqual(['csv-export', 'two-factor']);
     const hits = await new KnowledgeSearch({ db, embedder, statsTtlMs: 0 }).search('connect slack', 3);

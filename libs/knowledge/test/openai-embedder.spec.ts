@@ -23,14 +23,14 @@ function fakeOpenAi(status: () => number): Promise<{ server: Server; baseURL: st
 }
 
 describe('OpenAiEmbedder against a local fake server', () => {
-  it('asks for 256 dimensions, batches, keeps input order and names the model', async () => {
+  it('asks for 384 dimensions, batches, keeps input order and names the model', async () => {
     const fake = await fakeOpenAi(() => 200);
     try {
       const embedder = new OpenAiEmbedder({ apiKey: 'sk-test', baseURL: fake.baseURL, batchSize: 2 });
       const vectors = await embedder.embed(['a', 'b', 'c']);
       expect(vectors.map((v) => v.indexOf(1))).toEqual([0, 1, 0]);
-      expect(fake.requests.map((r) => [r.model, r.dimensions, (r.input as string[]).length])).toEqual([['text-embedding-3-small', 256, 2], ['text-embedding-3-small', 256, 1]]);
-      expect(embedder.model).toBe('text-embedding-3-small@256');
+      expect(fake.requests.map((r) => [r.model, r.dimensions, (r.input as string[]).length])).toEqual([['text-embedding-3-small', 384, 2], ['text-embedding-3-small', 384, 1]]);
+      expect(embedder.model).toBe('text-embedding-3-small@384');
     } finally {
       fake.server.close();
     }

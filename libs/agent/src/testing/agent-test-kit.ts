@@ -12,7 +12,7 @@ export const EXPORT_HIT: KnowledgeHit = {
   score: 0.62,
   vectorScore: 0.5,
   textScore: 0.7,
-  parts: { vector: 0.5, coverage: 0.7, heading: 1, rank: 0.5, semantic: 0.8 },
+  parts: { vector: 0.5, coverage: 0.7, heading: 1, rank: 0.5, semantic: 0.8, distinct: 0.1 },
 };
 
 /** Tool dependencies over a fixed list of passages; records every query so tests can see what reached search. */

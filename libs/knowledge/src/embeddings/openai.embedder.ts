@@ -10,7 +10,7 @@ export interface OpenAiEmbedderOptions {
   batchSize?: number;
 }
 
-/** OpenAI embeddings, asked for EMBEDDING_DIMENSIONS so they fit the same vector(256) column. */
+/** OpenAI embeddings, asked for EMBEDDING_DIMENSIONS so they fit the same vector column. */
 export class OpenAiEmbedder implements Embedder {
   readonly model: string;
   private readonly client: OpenAI;
@@ -37,5 +37,10 @@ export class OpenAiEmbedder implements Embedder {
       }
     }
     return vectors;
+  }
+
+  async embedQuery(text: string): Promise<number[]> {
+    const [vector] = await this.embed([text]);
+    return vector!;
   }
 }

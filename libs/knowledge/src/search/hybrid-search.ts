@@ -14,12 +14,12 @@ export interface KnowledgeHit {
   source: string;
   heading: string;
   content: string;
-  /** Fused relevance in [0, 1]; comparable across queries, so one threshold decides "no match". */
+  /** Fused relevance, about [0, 1]; comparable across queries, so one threshold decides "no match". */
   score: number;
   vectorScore: number;
   textScore: number;
-  /** The fused score's parts, each in [0, 1] (see FusionWeights). */
-  parts: { vector: number; coverage: number; heading: number; rank: number; semantic: number };
+  /** The fused score's parts, each in [0, 1] except `distinct` in [-1, 1] (see FusionWeights). */
+  parts: { vector: number; coverage: number; heading: number; rank: number; semantic: number; distinct: number };
 }
 
 /**
@@ -35,9 +35,15 @@ export interface FusionWeights {
   rank: number;
   /** Soft coverage through word vectors (SemanticCoverage): paraphrases count, not only the same words. */
   semantic: number;
+  /**
+   * How far the chunk's cosine similarity stands above the best chunk of any other article. A question the knowledge
+   * base answers is close to one article; a question it does not answer is about as close to several (same product,
+   * same words, no answer), so this part separates them where the similarity alone does not.
+   */
+  distinct: number;
 }
 
-export const DEFAULT_FUSION_WEIGHTS: FusionWeights = { vector: 0.1, coverage: 0.4, heading: 0.15, rank: 0.2, semantic: 0.2 };
+export const DEFAULT_FUSION_WEIGHTS: FusionWeights = { vector: 0.35, coverage: 0.2, heading: 0, rank: 0, semantic: 0.2, distinct: 0.5 };
 
 export interface KnowledgeSearchOptions {
   db: Queryable;
@@ -99,22 +105,28 @@ export class KnowledgeSearch {
     const corrected = withPhraseMeanings(correctSpelling(query, stats.words));
     const concepts = await analyzeQuery(this.options.db, corrected, stats);
     if (concepts.length === 0) return [];
-    const [vector] = await this.options.embedder.embed([corrected]);
+    const vector = await this.options.embedder.embedQuery(corrected);
     const result = await this.options.db.query<CandidateRow>(SEARCH_SQL, [
-      toVectorLiteral(vector!),
+      toVectorLiteral(vector),
       [...new Set(concepts.flatMap((c) => c.lexemes))].join(' or '),
       this.options.embedder.model,
       this.options.candidates ?? 20,
     ]);
     const terms = this.semantic.terms(corrected);
+    const bestCosineBySource = new Map<string, number>();
+    for (const row of result.rows) bestCosineBySource.set(row.source, Math.max(bestCosineBySource.get(row.source) ?? 0, Math.max(0, Number(row.cosine))));
     const hits = result.rows.map((row): KnowledgeHit => {
       const coverage = conceptCoverage(concepts, new Set(lexemeArray(row.lexemes)));
       const vectorScore = Math.max(0, Number(row.cosine));
       const rank = Number(row.rank);
       const heading = headingMatch(concepts, lexemeArray(row.heading_lexemes));
       const semantic = this.semantic.coverage(terms, row.id, `${row.heading}\n${row.content}`);
+      const others = [...bestCosineBySource].filter(([source]) => source !== row.source).map(([, cosine]) => cosine);
+      // With a one-article knowledge base there is nothing to stand out from: the part is neutral.
+      const distinct = others.length > 0 ? vectorScore - Math.max(...others) : 0;
       const w = this.weights;
-      const score = w.vector * vectorScore + w.coverage * coverage + w.heading * heading + w.rank * rank + w.semantic * semantic;
+      const score =
+        w.vector * vectorScore + w.coverage * coverage + w.heading * heading + w.rank * rank + w.semantic * semantic + w.distinct * distinct;
       return {
         chunkId: row.id,
         source: row.source,
@@ -123,7 +135,14 @@ export class KnowledgeSearch {
         score: round(score),
         vectorScore: round(vectorScore),
         textScore: round(coverage),
-        parts: { vector: round(vectorScore), coverage: round(coverage), heading: round(heading), rank: round(rank), semantic: round(semantic) },
+        parts: {
+          vector: round(vectorScore),
+          coverage: round(coverage),
+          heading: round(heading),
+          rank: round(rank),
+          semantic: round(semantic),
+          distinct: round(distinct),
+        },
       };
     });
     return hits.sort((a, b) => b.score - a.score || a.chunkId.localeCompare(b.chunkId)).slice(0, limit);
