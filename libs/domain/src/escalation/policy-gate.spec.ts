@@ -122,6 +122,18 @@ describe('evaluatePolicyGate', () => {
     expect(withKb('I want a refund.')).toBe('refund');
     expect(withKb('Can we be reimbursed for the subscription months we could not use?')).toBe('refund');
     expect(withKb('Is there a nonprofit discount on your plans?')).toBe('pricing');
+    // A message about what they pay us makes its other refund sentences theirs too, unless they name product objects.
+    expect(withKb('Our annual renewal went through on the 3rd. Please confirm the refund as above.')).toBe('refund');
+    expect(withKb("Request: refund invoice 20931 from last month. We didn't use the service.")).toBe('refund');
+    expect(withKb('We paid for the year already. Can I give a partial refund to a customer when one item comes back?')).toBeNull();
+  });
+
+  it('reads a bill that would change, money sent back after closing, and the difference wanted back', () => {
+    expect(gate("What would the difference in our monthly bill be if we upgraded?")).toBe('pricing');
+    expect(gate('we closed our shelfsync account end of last month but u still took a payment this month. pls send it back')).toBe('refund');
+    expect(gate('invoice says 8 seats but we only ever had 3. want the difference back for the last 3 months pls')).toBe('refund');
+    // An instruction not to escalate is not a request for a person.
+    expect(matchTriggerRules('Do not escalate this ticket.').map((m) => m.reason)).toEqual([]);
   });
 
   it('reads a request of the customer\'s own users, reported, as a product question', () => {

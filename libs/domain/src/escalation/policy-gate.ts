@@ -1,6 +1,6 @@
 import { splitSentences } from './message-cleanup';
 import { NEGATIVE_SENTIMENT_THRESHOLD } from './sentiment-score';
-import { FEATURE_SYNONYMS, FEATURE_TRIGGER_WORD, PRODUCT_CONTEXT, REPORTED_REFUND, REPORTED_REQUEST, TRIGGER_RULES, VENDOR_CONTEXT, type GateReason, type TriggerRule } from './trigger-rules';
+import { FEATURE_SYNONYMS, FEATURE_TRIGGER_WORD, PRODUCT_CONTEXT, REPORTED_REFUND, REPORTED_REQUEST, TRIGGER_RULES, VENDOR_CONTEXT, VENDOR_PAYMENT, type GateReason, type TriggerRule } from './trigger-rules';
 
 export interface RuleMatch {
   rule: string;
@@ -25,14 +25,14 @@ export interface ProductVocabulary {
   featureTerms: ReadonlySet<string>;
 }
 
-function exempt(rule: TriggerRule, sentence: string, found: RegExpExecArray, vocabulary?: ProductVocabulary): boolean {
+function exempt(rule: TriggerRule, sentence: string, found: RegExpExecArray, vocabulary?: ProductVocabulary, aboutPayingUs = false): boolean {
   // Someone else's request, reported: "our tenants want to reach a person", "a student asked for her money back".
   const before = sentence.slice(0, found.index);
   if (rule.reason === 'human_requested' && REPORTED_REQUEST.test(before)) return true;
   if (rule.reason === 'refund' && REPORTED_REFUND.test(before)) return true;
   if (!rule.weak || VENDOR_CONTEXT.test(sentence)) return false;
   if (PRODUCT_CONTEXT[rule.reason].test(sentence)) return true;
-  if (!vocabulary) return false;
+  if (!vocabulary || (aboutPayingUs && (rule.reason === 'refund' || rule.reason === 'pricing'))) return false;
   return featureWordsOf(rule, sentence).some((word) => vocabulary.featureTerms.has(word));
 }
 
@@ -46,10 +46,12 @@ function featureWordsOf(rule: TriggerRule, sentence: string): string[] {
 /** Every trigger rule that fires on the text, sentence by sentence, honouring product-context exemptions. */
 export function matchTriggerRules(text: string, vocabulary?: ProductVocabulary): RuleMatch[] {
   const matches: RuleMatch[] = [];
-  for (const sentence of splitSentences(text)) {
+  const sentences = splitSentences(text);
+  const aboutPayingUs = sentences.some((s) => VENDOR_PAYMENT.test(s));
+  for (const sentence of sentences) {
     for (const rule of TRIGGER_RULES) {
       const found = rule.pattern.exec(sentence);
-      if (!found || exempt(rule, sentence, found, vocabulary)) continue;
+      if (!found || exempt(rule, sentence, found, vocabulary, aboutPayingUs)) continue;
       matches.push({ rule: rule.id, reason: rule.reason, excerpt: found[0].slice(0, 80) });
     }
   }

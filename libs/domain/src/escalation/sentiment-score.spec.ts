@@ -29,7 +29,14 @@ describe('scoreSentiment', () => {
     expect(scoreSentiment('can the low stock warnings go to slack instead of email')).toBe(0.5);
   });
 
-  it('treats shouting as more negative', () => {
+  it('treats shouting as more negative, but not a keyword quoted in capitals', () => {
     expect(scoreSentiment('this is bad AGAIN!!!')).toBeLessThan(scoreSentiment('this is bad again'));
+    expect(scoreSentiment('this is bad AGAIN')).toBeLessThan(scoreSentiment('this is bad again'));
+    expect(scoreSentiment('patient replied STOP by accident and gets no texts now')).toBe(scoreSentiment('patient replied stop by accident and gets no texts now'));
+    expect(scoreSentiment('patient replied STOP by accident and gets no texts now')).toBeGreaterThan(0.3);
+  });
+
+  it('reads lost confidence and a fix that did nothing as angry', () => {
+    expect(scoreSentiment('Your last fix did absolutely nothing. I have completely lost confidence in this product.')).toBeLessThan(0.3);
   });
 });

@@ -7,12 +7,12 @@ import Sentiment from 'sentiment';
 const SUPPORT_EXTRAS: Record<string, number> = {
   error: 0, errors: 0, problem: -1, problems: -1, issue: 0, issues: 0, delete: 0, deleted: 0, block: 0, blocked: -1,
   limit: 0, limited: 0, stuck: -1, crash: -1, crashes: -1, crashing: -1, missing: -1, lost: -2, fail: 0, fails: 0, failed: 0,
-  failing: 0, failure: 0, mistake: 0, mistakenly: 0, accidentally: 0, weird: -1, strange: -1, ugh: -1, greyed: 0,
+  failing: 0, failure: 0, mistake: 0, mistakenly: 0, accidentally: 0, accident: 0, weird: -1, strange: -1, ugh: -1, greyed: 0,
   please: 0, help: 0, no: 0, wrong: -1, unacceptable: -4, useless: -3, ridiculous: -4, joke: -2, garbage: -3, trash: 0,
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: 0, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
-  top: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2,
+  top: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, lostconfidence: -4, didnothing: -2,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
@@ -30,20 +30,25 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // Someone else complaining, reported: "an owner is complaining she gets one message for three dogs".
   [/\b(she|he|they|owners?|clients?|customers?|patients?|students?|tenants?|users?|people|ppl|staff|members?|drivers?|team|crew|employees?)( is| are| keeps?| have been| has been| kept| really| just)? (complain(ing|s|ed)?|hates?|hated|dislikes?|disliked|is annoyed|are annoyed)\b/gi, 'reportedcomplaint'],
   [/\b(at the end of my (rope|tether)|losing my patience|lost my patience|so-called)\b/gi, 'atmyend'],
+  [/\b(lost|losing) (all |any |my |our )?(confidence|faith|trust) in\b/gi, 'lostconfidence'],
+  [/\b(fix|update|patch|change|it|that)( has| have)? (did|does|do|done|fixed|changed) (absolutely |literally )?nothing\b/gi, 'didnothing'],
   // Hedged annoyance stays mild: "getting a bit frustrating".
   [/\b(a (little|bit|tad)|slightly|kind of|kinda|somewhat) (frustrating|frustrated|annoying|annoyed|irritating|confusing|disappointing|disappointed)\b/gi, 'mildlyannoyed'],
 ];
 
 const analyzer = new Sentiment();
 
+const SHOUTED_WORD = /(?<!\b(repl(y|ied|ies|ying)|typ(e|ed|es|ing)|text(ed|s|ing)?|sen[dt]|says?|said|wr(ite|ote)|enter(ed)?|keyword|word|press(ed)?|click(ed)?|tap(ped)?)\s+["'“]?)\b[A-Z]{4,}\b/;
+
 /** The customer's mood on a 0–1 scale (0 furious, 0.5 neutral, 1 delighted), from AFINN word scores. */
 export function scoreSentiment(text: string, options: { emphasis?: string } = {}): number {
   const folded = PHRASES.reduce((t, [pattern, token]) => t.replace(pattern, token), text);
   const { score, tokens } = analyzer.analyze(folded, { extras: SUPPORT_EXTRAS });
   if (tokens.length === 0) return 0.5;
-  // Shouting intensifies what is there: exclamation runs and words in capitals (VADER's heuristics, simplified).
+  // Shouting intensifies what is there: exclamation runs and words in capitals (VADER's heuristics, simplified). A word
+  // in capitals that the customer quotes as a keyword ("replied STOP", "typed HELP") is not a shout.
   const loud = `${options.emphasis ?? ''}\n${text}`;
-  const shouting = (/!{2,}/.test(loud) ? 1 : 0) + (/\b[A-Z]{4,}\b/.test(loud) ? 1 : 0);
+  const shouting = (/!{2,}/.test(loud) ? 1 : 0) + (SHOUTED_WORD.test(loud) ? 1 : 0);
   const intensified = score < 0 ? score * (1 + 0.25 * shouting) : score;
   // Sum over the square root of length: a long polite email with one "annoying" stays near neutral,
   // a short burst of insults does not.
