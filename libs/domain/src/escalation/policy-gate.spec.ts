@@ -24,6 +24,7 @@ describe('evaluatePolicyGate', () => {
     ['Please have a customer service representative contact me by email.', 'human_requested'],
     ['Could you please send us a formal quote covering all three sites?', 'pricing'],
     ['hey how much wud it be for 40 ppl on quillr?', 'pricing'],
+    ['how much would lessonloop cost for like 40 teachers?', 'pricing'],
     ["Can we get a credit applied to our account for the four seats we're no longer using?", 'refund'],
     ['Please have one of your representatives contact me about our onboarding.', 'human_requested'],
     ["I'd like this passed up to your supervisor or a senior member of the team, please.", 'human_requested'],

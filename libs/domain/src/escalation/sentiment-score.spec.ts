@@ -36,7 +36,13 @@ describe('scoreSentiment', () => {
     expect(scoreSentiment('patient replied STOP by accident and gets no texts now')).toBeGreaterThan(0.3);
   });
 
-  it('reads lost confidence and a fix that did nothing as angry', () => {
+  it('reads a contraction typed without its apostrophe as the contraction', () => {
+    expect(scoreSentiment('mr jones taken into hospital this morning, no idea how long hell be in. how do i stop his visits')).toBeGreaterThan(0.3);
+    expect(scoreSentiment('go to hell')).toBeLessThan(0.3);
+  });
+
+  it('reads lost confidence, a fix that did nothing and updates that always break something as angry', () => {
+    expect(scoreSentiment('half the cabins werent ready when guests showed up. every update u ship breaks something')).toBeLessThan(0.3);
     expect(scoreSentiment('Your last fix did absolutely nothing. I have completely lost confidence in this product.')).toBeLessThan(0.3);
   });
 });
