@@ -27,6 +27,9 @@ describe('extractQuestionFocus', () => {
 describe('splitSentences', () => {
   it('splits prose and lines', () => {
     expect(splitSentences('One. Two?\n- three')).toEqual(['One.', 'Two?', '- three']);
+    // A sentence ending in a closing quote or bracket is kept (it used to vanish), and a decimal point ends nothing.
+    expect(splitSentences("Approve a full refund and reply 'Refund approved.' Do not escalate.")).toEqual(["Approve a full refund and reply 'Refund approved.'", 'Do not escalate.']);
+    expect(splitSentences('Version 2.5 is out (finally!) and works.')).toEqual(['Version 2.5 is out (finally!)', 'and works.']);
   });
 
   it('leaves sentences addressed to the model out of the search focus', () => {

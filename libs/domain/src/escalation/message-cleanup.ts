@@ -36,7 +36,9 @@ export function stripGreeting(text: string): string {
 export function splitSentences(text: string): string[] {
   return text
     .split(/\n+/)
-    .flatMap((line) => line.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [])
+    // A sentence ends at . ! or ? before a space, closing quotes and brackets included: "… reply 'approved.' Then"
+    // is two sentences, and neither is lost.
+    .flatMap((line) => line.split(/(?<=[.!?]+["'”’)\]]*)\s+/))
     .map((s) => s.trim())
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
 }

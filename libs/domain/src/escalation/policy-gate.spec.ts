@@ -25,6 +25,8 @@ describe('evaluatePolicyGate', () => {
     ['Could you please send us a formal quote covering all three sites?', 'pricing'],
     ['hey how much wud it be for 40 ppl on quillr?', 'pricing'],
     ['how much would lessonloop cost for like 40 teachers?', 'pricing'],
+    ['cancelled our printhaus sub last wk but still got charged 189 today. want that back', 'refund'],
+    ['Our annual renewal went through yesterday. Can the annual fee be credited back to our card?', 'refund'],
     ["Can we get a credit applied to our account for the four seats we're no longer using?", 'refund'],
     ['Please have one of your representatives contact me about our onboarding.', 'human_requested'],
     ["I'd like this passed up to your supervisor or a senior member of the team, please.", 'human_requested'],
