@@ -125,8 +125,11 @@ setsid nohup java -Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
 echo $! >"$KAFKA_PID"
 
 started=0
+kafka_pid="$(cat "$KAFKA_PID")"
 for ((i = 0; i < 600; i++)); do # up to 120 s
-  if ! kafka_running; then
+  # The process itself, not kafka_running: until the forked shell has exec'd java its command line is still this
+  # script's, and reading that as "exited" left a live broker behind that the next start then collided with.
+  if [ ! -d "/proc/$kafka_pid" ] || grep -q '^State:.*zombie' "/proc/$kafka_pid/status" 2>/dev/null; then
     tail -n 30 "$KAFKA_LOG" "$KAFKA_HOME/logs/server.log" >&2 || true
     rm -f "$KAFKA_PID"
     die "kafka exited during startup (logs: $KAFKA_LOG, $KAFKA_HOME/logs/server.log)"
