@@ -27,6 +27,11 @@ export function hybridSearchConformance(open: () => Promise<SqlClient>): void {
     // The parts of the fused score, each a share or similarity in [0, 1]; the heading's lexemes come precomputed.
     expect(hits[0]!.parts).toMatchObject({ coverage: 1, heading: 1 });
     for (const part of Object.values(hits[0]!.parts)) expect(part).toBeGreaterThanOrEqual(0);
+    // The right article stands out from the others by cosine; the others' own margin is negative.
+    expect(hits[0]!.parts.distinct).toBeGreaterThan(0);
+    const others = hits.filter((h) => h.source !== 'csv-export');
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((h) => h.parts.distinct < 0)).toBe(true);
     const stored = await db.query<{ heading_lexemes: string[] | string }>("SELECT heading_lexemes FROM knowledge_base WHERE source = 'csv-export' ORDER BY chunk_index DESC LIMIT 1");
     expect(String(stored.rows[0]!.heading_lexemes)).toMatch(/export/);
   });
