@@ -31,6 +31,8 @@ export interface AgentRunContext {
   channel: Channel;
   /** Fused search score a passage needs to count as an answer (calibrated per embedding model). */
   matchThreshold: number;
+  /** The words of the question the knowledge base never uses (each raised matchThreshold). */
+  unknownWords?: string[];
   deps: AgentToolDeps;
   searches: SearchRecord[];
   reply?: { text: string; citedChunkIds: string[] };

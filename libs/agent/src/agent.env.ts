@@ -18,6 +18,7 @@ export const agentEnv = {
   PRODUCT_DESCRIPTION: z.string().min(1).default('a task-board product for teams'),
   /** Overrides the calibrated "is this passage an answer" threshold of the embedding model in use. */
   KB_MATCH_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  KB_UNKNOWN_WORD_STEP: z.coerce.number().min(0).max(0.1).optional(),
 };
 
 export const agentEnvSchema = z.object(agentEnv);

@@ -3,7 +3,7 @@ import { createEmbedder, ingestKnowledgeBase, KnowledgeSearch, OnnxEmbedder, rea
 import type { Logger } from '@cs/observability';
 import type { SqlClient } from '@cs/ports';
 import { DEFAULT_PRODUCT } from './agent-instructions';
-import { CustomerSuccessAgent } from './customer-success.agent';
+import { CustomerSuccessAgent, type MatchPolicy } from './customer-success.agent';
 import { readCustomerHistory } from './history/customer-history.reader';
 import { OFFLINE_MODEL_NAME, OfflineModel } from './models/offline/offline.model';
 
@@ -16,21 +16,27 @@ export interface CustomerAgentSettings {
   KNOWLEDGE_BASE_DIR?: string;
   KB_INGEST_ON_START?: boolean;
   KB_MATCH_THRESHOLD?: number;
+  KB_UNKNOWN_WORD_STEP?: number;
   PRODUCT_NAME?: string;
   PRODUCT_DESCRIPTION?: string;
 }
 
 /**
- * The fused score a passage needs to count as an answer, per embedding model. The score's parts are shares and
- * normalised similarities that do not depend on the knowledge base's size or vocabulary, so one value per model holds
- * across knowledge bases: calibrated on two (the shipped Brightdesk set and the held-out Lumen Forms set), measured on
- * a third never used for tuning (docs/agent.md). Cosine weighs 0.1 of the score, so OpenAI embeddings move it little;
- * their value is a starting point that has not been measured (no key here): recalibrate with `npm run eval`.
+ * What a passage needs to count as an answer, per embedding model: a fused score of at least `threshold`, raised by
+ * `unknownWordStep` for each word the question asks with that the knowledge base never uses (up to
+ * MAX_UNKNOWN_WORDS). The score's parts are shares and normalised similarities that do not depend on the knowledge
+ * base's size or vocabulary, so one value per model holds across knowledge bases: searched on the traces of the
+ * development sets, measured on held-back sets never used for tuning (docs/agent.md). The OpenAI values are a
+ * starting point that has not been measured (no key here): recalibrate with `npm run eval -- --trace`.
  */
-export const MATCH_THRESHOLDS: Record<string, number> = { [new OnnxEmbedder().model]: 0.42, 'text-embedding-3-small@384': 0.3 };
+export const MATCH_POLICIES: Record<string, MatchPolicy> = {
+  [new OnnxEmbedder().model]: { threshold: 0.375, unknownWordStep: 0.025 },
+  'text-embedding-3-small@384': { threshold: 0.3, unknownWordStep: 0 },
+};
 
-export function matchThresholdFor(embedder: Embedder, override?: number): number {
-  return override ?? MATCH_THRESHOLDS[embedder.model] ?? 0.27;
+export function matchPolicyFor(embedder: Embedder, overrides: { threshold?: number; unknownWordStep?: number } = {}): MatchPolicy {
+  const calibrated = MATCH_POLICIES[embedder.model] ?? { threshold: 0.27, unknownWordStep: 0 };
+  return { threshold: overrides.threshold ?? calibrated.threshold, unknownWordStep: overrides.unknownWordStep ?? calibrated.unknownWordStep };
 }
 
 /**
@@ -70,7 +76,7 @@ export async function createCustomerAgent(input: {
     ? await new OpenAIProvider({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, useResponses: true }).getModel(modelName)
     : new OfflineModel();
   logger?.info({ model: modelName, embeddings: embedder.model }, 'customer agent ready');
-  return new CustomerSuccessAgent({ model, modelName, deps, matchThreshold: matchThresholdFor(embedder, env.KB_MATCH_THRESHOLD),
+  return new CustomerSuccessAgent({ model, modelName, deps, match: matchPolicyFor(embedder, { threshold: env.KB_MATCH_THRESHOLD, unknownWordStep: env.KB_UNKNOWN_WORD_STEP }),
     logger,
     product: { name: env.PRODUCT_NAME ?? DEFAULT_PRODUCT.name, description: env.PRODUCT_DESCRIPTION ?? DEFAULT_PRODUCT.description },
   });

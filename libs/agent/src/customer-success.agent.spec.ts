@@ -3,9 +3,14 @@ import { OfflineModel } from './models/offline/offline.model';
 import { CustomerSuccessAgent } from './customer-success.agent';
 import { agentRequest, EXPORT_HIT, fakeDeps, RecordingModel } from './testing/agent-test-kit';
 
-function offlineAgent(deps = fakeDeps()) {
+function offlineAgent(deps = fakeDeps(), match = { threshold: 0.35, unknownWordStep: 0 }) {
   const model = new RecordingModel(new OfflineModel());
-  return { model, deps, agent: new CustomerSuccessAgent({ model, modelName: 'offline-extractive-v1', deps, matchThreshold: 0.35 }) };
+  return { model, deps, agent: new CustomerSuccessAgent({ model, modelName: 'offline-extractive-v1', deps, match }) };
+}
+
+/** A knowledge base that never uses these words (and uses every other). */
+function depsWithout(...unknown: string[]) {
+  return { ...fakeDeps(), unknownTerms: async (words: readonly string[]) => words.filter((w) => unknown.includes(w.toLowerCase())) };
 }
 
 describe('CustomerSuccessAgent with the offline model (real agent loop)', () => {
@@ -29,6 +34,29 @@ describe('CustomerSuccessAgent with the offline model (real agent loop)', () => 
     expect(decision.escalation?.reason).toBe('no_kb_match');
     expect(decision).toMatchObject({ action: 'escalate', bestKbScore: 0.1, citations: [] });
     expect(decision.text).toMatch(/member of our support team/);
+  });
+
+  it('raises the bar a passage must clear for each question word the knowledge base never uses, up to three', async () => {
+    const match = { threshold: 0.35, unknownWordStep: 0.1 };
+    const deps = depsWithout('smartsheet', 'airtable', 'notion', 'zapier');
+    const one = await offlineAgent(deps, match).agent.decide(agentRequest('Can I export my board to CSV for Smartsheet?'));
+    expect(one).toMatchObject({ action: 'answer', bestKbScore: 0.62 });
+
+    const text = 'Can I export my board to CSV for Smartsheet, Airtable, Notion and Zapier?';
+    const many = await offlineAgent(deps, match).agent.decide(agentRequest(text));
+    expect(many).toMatchObject({ action: 'escalate', bestKbScore: 0.62, escalation: { reason: 'no_kb_match' } });
+    // 0.35 + 3 × 0.1: the fourth unknown word raises it no further.
+    expect(many.escalation?.evidence).toMatchObject({ threshold: 0.65, unknownWords: ['smartsheet', 'airtable', 'notion', 'zapier'] });
+
+    const none = await offlineAgent(depsWithout(), match).agent.decide(agentRequest(text));
+    expect(none.action).toBe('answer');
+  });
+
+  it('escalates before searching when the thing asked about is never mentioned', async () => {
+    const { agent, model } = offlineAgent(depsWithout('salesforce'));
+    const decision = await agent.decide(agentRequest('Does it integrate with Salesforce?'));
+    expect(model.requests).toHaveLength(0);
+    expect(decision).toMatchObject({ model: 'knowledge-gap', escalation: { reason: 'no_kb_match', evidence: { source: 'knowledge_gap', unknown: ['salesforce'] } } });
   });
 
   it('redacts card numbers and secrets before anything reaches the model or the search', async () => {

@@ -1,5 +1,5 @@
 import { Runner, type Agent, type Model } from '@openai/agents';
-import { askedAboutTerms, candidateFeatureWords, evaluatePolicyGate, detectLanguage, extractCustomerText, redactSensitiveText, scoreSentiment } from '@cs/domain';
+import { askedAboutTerms, candidateFeatureWords, questionTopicWords, evaluatePolicyGate, detectLanguage, extractCustomerText, redactSensitiveText, scoreSentiment } from '@cs/domain';
 import type { Logger } from '@cs/observability';
 import type { AgentDecision, AgentRequest, CustomerAgent } from '@cs/ports';
 import type { AgentRunContext, AgentToolDeps } from './agent-context';
@@ -7,11 +7,21 @@ import { buildCustomerSuccessAgent } from './customer-success.agent-definition';
 import { decideFromRun, escalate, type DecisionBase } from './policy/decision-policy';
 import { toAgentError } from './agent-errors';
 
+/** How a passage's fused search score is judged enough to answer from. */
+export interface MatchPolicy {
+  threshold: number;
+  /** Added to the threshold for each word the question asks with that the knowledge base never uses. */
+  unknownWordStep: number;
+}
+
+/** Unknown words past this many raise the threshold no further (a long message is not a harder question). */
+export const MAX_UNKNOWN_WORDS = 3;
+
 export interface CustomerSuccessAgentOptions {
   model: Model;
   modelName: string;
   deps: AgentToolDeps;
-  matchThreshold: number;
+  match: MatchPolicy;
   logger?: Logger;
   maxTurns?: number;
   /** Named in the hosted model's instructions. */
@@ -49,19 +59,21 @@ export class CustomerSuccessAgent implements CustomerAgent {
       const base: DecisionBase = { sentiment, language, toolCalls: [], turns: 0, model: 'policy-gate' };
       return escalate({ channel }, base, gate.reason, { source: 'policy_gate', ...gate.evidence }, null);
     }
-    const unknown = await this.unknownAskedAbout(own, request.event.subject);
-    if (unknown.length > 0) {
+    const unknown = await this.unknownWords(own, request.event.subject);
+    if (unknown.askedAbout.length > 0) {
       // Asked whether we have, support or work with something the knowledge base never mentions: nothing to answer
       // from, whatever the question's other words match.
       const base: DecisionBase = { sentiment, language, toolCalls: [], turns: 0, model: 'knowledge-gap' };
-      return escalate({ channel }, base, 'no_kb_match', { source: 'knowledge_gap', unknown }, null);
+      return escalate({ channel }, base, 'no_kb_match', { source: 'knowledge_gap', unknown: unknown.askedAbout }, null);
     }
+    const { threshold, unknownWordStep } = this.options.match;
     const context: AgentRunContext = {
       customerId: request.customerId,
       conversationId: request.conversationId,
       ticketNumber: request.ticketNumber,
       channel,
-      matchThreshold: this.options.matchThreshold,
+      matchThreshold: round(threshold + unknownWordStep * Math.min(unknown.topic.length, MAX_UNKNOWN_WORDS)),
+      unknownWords: unknown.topic,
       deps: this.options.deps,
       searches: [],
     };
@@ -80,9 +92,19 @@ export class CustomerSuccessAgent implements CustomerAgent {
     }
   }
 
-  private async unknownAskedAbout(text: string, subject?: string): Promise<string[]> {
+  /**
+   * Of the words the question names as what it asks about, and of all the words it asks with, those the knowledge
+   * base never uses (one query for both).
+   */
+  private async unknownWords(text: string, subject?: string): Promise<{ askedAbout: string[]; topic: string[] }> {
     const targets = askedAboutTerms(subject ? `${subject}?\n${text}` : text);
-    if (targets.length === 0 || !this.options.deps.unknownTerms) return [];
-    return this.options.deps.unknownTerms(targets);
+    const topic = questionTopicWords(text, subject);
+    if ((targets.length === 0 && topic.length === 0) || !this.options.deps.unknownTerms) return { askedAbout: [], topic: [] };
+    const unknown = new Set(await this.options.deps.unknownTerms([...new Set([...targets, ...topic])]));
+    return { askedAbout: [...new Set(targets.map((t) => t.toLowerCase()))].filter((t) => unknown.has(t)), topic: topic.filter((w) => unknown.has(w)) };
   }
+}
+
+function round(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
 }

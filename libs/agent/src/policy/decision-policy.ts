@@ -27,11 +27,13 @@ export function decideFromRun(context: AgentRunContext, base: DecisionBase, fina
   const bestKbScore = context.searches.length > 0 ? Math.max(...context.searches.map((s) => s.best)) : null;
   const triage = context.ticket ? { ticketUpdate: { category: context.ticket.category, priority: context.ticket.priority } } : {};
   const searches = context.searches.map((s) => ({ query: s.query.slice(0, 200), best: s.best, article: s.hits[0]?.source ?? null }));
+  const bar = { threshold: context.matchThreshold, unknownWords: context.unknownWords ?? [] };
   if (context.escalation) {
-    return escalate(context, base, context.escalation.reason, { source: 'agent', summary: context.escalation.summary, searches }, bestKbScore, triage);
+    const evidence = { source: 'agent', summary: context.escalation.summary, searches, ...(context.escalation.reason === 'no_kb_match' ? bar : {}) };
+    return escalate(context, base, context.escalation.reason, evidence, bestKbScore, triage);
   }
   if (bestKbScore === null || bestKbScore < context.matchThreshold) {
-    return escalate(context, base, 'no_kb_match', { searches, threshold: context.matchThreshold }, bestKbScore, triage);
+    return escalate(context, base, 'no_kb_match', { searches, ...bar }, bestKbScore, triage);
   }
   const text = (context.reply?.text ?? finalOutput ?? '').trim();
   const relevant = allHits.filter((h) => h.score >= context.matchThreshold);

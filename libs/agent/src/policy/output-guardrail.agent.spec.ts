@@ -8,7 +8,7 @@ function scripted(reply: string, asTool = true) {
     [functionCall('search_knowledge_base', { query: 'export csv' }, { callId: 'c1' })],
     asTool ? [functionCall('send_response', { text: reply, citedChunkIds: [EXPORT_HIT.chunkId] }, { callId: 'c2' })] : [assistantMessage(reply)],
   ]);
-  return new CustomerSuccessAgent({ model, modelName: 'scripted', deps: fakeDeps(), matchThreshold: 0.35 });
+  return new CustomerSuccessAgent({ model, modelName: 'scripted', deps: fakeDeps(), match: { threshold: 0.35, unknownWordStep: 0 } });
 }
 
 describe('output guardrail on the agent decision', () => {

@@ -1,4 +1,4 @@
-import { askedAboutTerms } from './knowledge-gap';
+import { askedAboutTerms, questionTopicWords } from './knowledge-gap';
 
 describe('askedAboutTerms', () => {
   it.each([
@@ -26,5 +26,21 @@ describe('askedAboutTerms', () => {
     expect(askedAboutTerms('the scanner app keeps dropping, how do i fix it')).toEqual([]);
     expect(askedAboutTerms('if i cancel it do they get told or do i have to msg everyone myself?')).toEqual([]);
     expect(askedAboutTerms('Will we have roughly finished the count by Friday, can the app help?')).toEqual([]);
+  });
+});
+
+describe('questionTopicWords', () => {
+  it('takes the words of the subject and of the question sentences, not of statements', () => {
+    const words = questionTopicWords('Our bookkeeper uses Xero every week. Does Shelfsync have a way to send invoices into Xero?', 'Xero connection?');
+    expect(words).toEqual(['xero', 'connection', 'does', 'shelfsync', 'have', 'way', 'send', 'invoices', 'into']);
+    expect(words).not.toContain('bookkeeper');
+  });
+
+  it('leaves out contractions, dates, short words and reply prefixes', () => {
+    expect(questionTopicWords("We'd like it by Tuesday. Can I'm-busy staff see it in March?", 'Re: Fwd: Rota')).toEqual(['rota', 'can', 'staff', 'see']);
+  });
+
+  it('finds nothing in a message without a question or subject', () => {
+    expect(questionTopicWords('Thanks, that fixed it.')).toEqual([]);
   });
 });

@@ -48,3 +48,28 @@ export function askedAboutTerms(text: string): string[] {
   }
   return [...terms];
 }
+
+const CALENDAR = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays weekday weekdays'.split(' '),
+);
+const REPLY_PREFIX = /^(?:(?:re|fwd?|aw|wg)\s*:\s*)+/i;
+
+/**
+ * The words a message asks with: those of its subject and of its question sentences, lowercased, without
+ * contractions ("we'd"), dates or reply prefixes. The agent asks the knowledge base which of them it never uses; each
+ * such word (an integration, a market, a capability the help center does not describe) makes a passage's score count
+ * for a little less, because the passage cannot be answering that part of the question.
+ */
+export function questionTopicWords(text: string, subject?: string): string[] {
+  const sentences = splitSentences(text).filter((s) => QUESTION.test(s));
+  if (subject) sentences.unshift(subject.replace(REPLY_PREFIX, ''));
+  const words = new Set<string>();
+  for (const sentence of sentences) {
+    for (const [token] of sentence.matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*/g)) {
+      if (/['’]/.test(token) || token.length < 3) continue;
+      const word = token.toLowerCase();
+      if (!CALENDAR.has(word)) words.add(word);
+    }
+  }
+  return [...words];
+}
