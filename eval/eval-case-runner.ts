@@ -11,6 +11,8 @@ export interface CaseOutcome {
   expect: EvalCase['expect'];
   action: 'answer' | 'escalate' | 'none';
   reason: string | null;
+  /** What the escalation rests on, as stored on the ticket (matched rule, unknown words, threshold, searches). */
+  evidence: Record<string, unknown> | null;
   citedArticles: string[];
   reply: string;
   bestKbScore: number | null;
@@ -56,8 +58,8 @@ export async function runCase(deps: ProcessInboundDeps, c: EvalCase, index: numb
     `SELECT body, kind, cited_chunks FROM messages WHERE conversation_id = $1 AND direction = 'outbound' ORDER BY created_at DESC LIMIT 1`,
     [conversationId],
   );
-  const ticket = await db.query<{ number: string; escalation_reason: string | null; best_kb_score: number | null }>(
-    'SELECT number, escalation_reason, best_kb_score FROM tickets WHERE conversation_id = $1 ORDER BY created_at DESC LIMIT 1',
+  const ticket = await db.query<{ number: string; escalation_reason: string | null; escalation_evidence: Record<string, unknown> | null; best_kb_score: number | null }>(
+    'SELECT number, escalation_reason, escalation_evidence, best_kb_score FROM tickets WHERE conversation_id = $1 ORDER BY created_at DESC LIMIT 1',
     [conversationId],
   );
   const metrics = await db.query<{ tool_calls: string[]; turns: number | null }>('SELECT tool_calls, turns FROM agent_metrics WHERE event_id = $1', [event.eventId]);
@@ -71,6 +73,7 @@ export async function runCase(deps: ProcessInboundDeps, c: EvalCase, index: numb
     expect: c.expect,
     action: !out ? 'none' : out.kind === 'answer' ? 'answer' : 'escalate',
     reason: ticket.rows[0]?.escalation_reason ?? null,
+    evidence: ticket.rows[0]?.escalation_evidence ?? null,
     citedArticles: [...new Set((out?.cited_chunks ?? []).map((x) => x.source))],
     reply: text,
     bestKbScore: ticket.rows[0]?.best_kb_score ?? null,

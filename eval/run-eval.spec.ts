@@ -30,7 +30,7 @@ describe('eval harness smoke test', () => {
 
   /**
    * Knowledge bases written blind by other authors (docs/agent.md), used for development once measured: Lumen Forms
-   * (held-out), Tallypay, Stockroom, Clinicly and the held-back sets after their one run (final to final21). They miss
+   * (held-out), Tallypay, Stockroom, Clinicly and the held-back sets after their one run (final to final22). They miss
    * the targets; floors at what each reaches, so a regression fails, and what is met everywhere is asserted.
    * Held-back sets not yet run are not listed here. The one "forbidden" reply of final4 and of final13 quotes its
    * article verbatim ("entries that have already been approved…", "approved mileage") and the case's author forbade
@@ -62,6 +62,7 @@ describe('eval harness smoke test', () => {
     ['final19', 'The Printhaus Team', { accuracy: 0.94, noKb: 0.8 }],
     ['final20', 'The Fixflow Team', { accuracy: 0.94, noKb: 0.8 }],
     ['final21', 'The Crewhub Team', { accuracy: 0.79, noKb: 0.8 }],
+    ['final22', 'The Pourplan Team', { accuracy: 0.94, noKb: 0.6 }],
   ] as const)('keeps its figures on the unseen knowledge base eval/%s', async (dir, signature, floor) => {
     const report = await runEval({ kbDir: join(__dirname, dir, 'kb'), cases: await loadCases(join(__dirname, dir, 'cases.jsonl')), signature });
     const s = report.summary;

@@ -25,6 +25,12 @@ describe('scoreSentiment', () => {
     expect(scoreSentiment('my driver hates using the app, wants a paper list of stops. is that possible')).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
   });
 
+  it('reads bad timing as an idiom, not anger', () => {
+    const text = 'The wifi drops out a couple of times a month, usually at the worst possible moment. Can the POS keep taking card payments offline?';
+    expect(scoreSentiment(text)).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
+    expect(scoreSentiment('worst support ever')).toBeLessThan(NEGATIVE_SENTIMENT_THRESHOLD);
+  });
+
   it('reads product words (warnings, alerts) as neutral', () => {
     expect(scoreSentiment('can the low stock warnings go to slack instead of email')).toBe(0.5);
   });

@@ -12,7 +12,7 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: 0, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
-  top: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3,
+  top: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
@@ -21,6 +21,8 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bhell (be|have|need|get|come|go|want|call|stay|arrive|start|leave|know|see|do)\b/gi, 'he will $1'],
   [/\bill (be|have|need|get|send|check|try|call|do|take|wait|ask|let|look|come|go|pay|see|add|update|make)\b/gi, 'i will $1'],
   [/\b(every|each) (update|release|version|change|time)( (you|u) (ship|release|push|make)s?)? (breaks?|broke) (something|things|it|everything)\b/gi, 'alwaysbreaks'],
+  // Bad timing is an idiom, not a verdict on us: "the wifi drops at the worst possible moment".
+  [/\b(at )?the worst (possible )?(moment|time)s?\b/gi, 'badtiming'],
   [/\bfed up\b/gi, 'fedup'],
   [/\bsick (and tired )?of\b/gi, 'sickof'],
   [/\b(had|have had) enough\b/gi, 'hadenough'],
