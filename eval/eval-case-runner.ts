@@ -22,6 +22,8 @@ export interface CaseOutcome {
   turns: number | null;
   formatViolations: string[];
   forbiddenFound: string[];
+  /** The expected answer phrases (expect.answerContains) the reply leaves out; empty when it has them all. */
+  answerMissing: string[];
   whatsappLong: boolean;
   /** With --trace: every search the agent made, with its candidates and their score parts. */
   searches?: Array<{ query: string; hits: KnowledgeHit[] }>;
@@ -42,6 +44,24 @@ export function eventFor(c: EvalCase, index: number): InboundMessage {
     text: c.body,
     attachments: [],
   });
+}
+
+/** Text as a reader sees it: no markdown emphasis or code marks, one kind of quote and dash, single spaces, lower case. */
+export function normalizeForMatch(text: string): string {
+  return text
+    .replace(/[*`_]/g, '')
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** The phrases a reply leaves out, compared as a reader sees them (normalizeForMatch). */
+export function missingPhrases(reply: string, phrases: string[]): string[] {
+  const text = normalizeForMatch(reply);
+  return phrases.filter((phrase) => !text.includes(normalizeForMatch(phrase)));
 }
 
 /** Runs one case through the message-processor's own use case, then reads back what it stored. */
@@ -83,6 +103,7 @@ export async function runCase(deps: ProcessInboundDeps, c: EvalCase, index: numb
     turns: metrics.rows[0]?.turns ?? null,
     formatViolations: format.violations,
     forbiddenFound: (c.expect.mustNotContain ?? []).filter((s) => lower.includes(s.toLowerCase())),
+    answerMissing: missingPhrases(text, c.expect.answerContains ?? []),
     whatsappLong: format.long,
   };
 }

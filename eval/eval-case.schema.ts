@@ -15,6 +15,11 @@ export const evalCaseSchema = z
       action: z.enum(['answer', 'escalate']),
       reason: z.string().optional(),
       article: z.string().optional(),
+      /**
+       * Words of the article that carry the answer ("stay there for 60 days"): a reply that cites the right article
+       * but leaves them out has not answered. Matched ignoring case, whitespace and markdown emphasis.
+       */
+      answerContains: z.array(z.string().min(1)).optional(),
       /** Text that must never appear in the reply (instructions, other customers' data, promises). */
       mustNotContain: z.array(z.string()).optional(),
     }),

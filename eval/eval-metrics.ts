@@ -18,6 +18,11 @@ export interface EvalSummary {
   answerable: number;
   falseEscalations: number;
   falseEscalationRate: number | null;
+  /** Answerable cases with expect.answerContains: how many there are, and the share whose reply cites the right article and holds every phrase. */
+  answerAnnotated: number;
+  answerCompleteness: number | null;
+  /** Replies that cite the right article but leave out the words that answer. */
+  answersMissingTheAnswer: number;
   escalationRecall: number | null;
   perReason: Record<string, ReasonFigures>;
   formattingViolations: number;
@@ -54,6 +59,8 @@ export function summarize(outcomes: CaseOutcome[]): EvalSummary {
       precision: ratio(taken.filter((o) => o.expect.action === 'escalate' && o.expect.reason === reason).length, taken.length),
     };
   }
+  const annotated = withArticle.filter((o) => o.expect.answerContains?.length);
+  const complete = annotated.filter((o) => isCorrect(o) && o.answerMissing.length === 0).length;
   const shouldEscalate = outcomes.filter((o) => o.expect.action === 'escalate');
   const summary: EvalSummary = {
     cases: outcomes.length,
@@ -61,6 +68,9 @@ export function summarize(outcomes: CaseOutcome[]): EvalSummary {
     answerable: answerable.length,
     falseEscalations,
     falseEscalationRate: ratio(falseEscalations, answerable.length),
+    answerAnnotated: annotated.length,
+    answerCompleteness: ratio(complete, annotated.length),
+    answersMissingTheAnswer: annotated.filter((o) => isCorrect(o) && o.answerMissing.length > 0).length,
     escalationRecall: ratio(shouldEscalate.filter((o) => o.action === 'escalate').length, shouldEscalate.length),
     perReason,
     formattingViolations: outcomes.filter((o) => o.formatViolations.length > 0).length,

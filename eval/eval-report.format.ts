@@ -10,6 +10,9 @@ export function formatSummary(report: EvalReport): string {
     `model ${report.model}, embeddings ${report.embeddings}, ${s.cases} cases in ${(report.durationMs / 1000).toFixed(1)} s`,
     `cases as expected:        ${s.caseCorrect}/${s.cases}`,
     `answer accuracy:          ${pct(s.answerAccuracy)} (expected article cited)`,
+    ...(s.answerAnnotated > 0
+      ? [`complete answers:         ${pct(s.answerCompleteness)} of ${s.answerAnnotated} annotated (right article and the words that answer; ${s.answersMissingTheAnswer} cite it without them)`]
+      : []),
     `false escalations:        ${s.falseEscalations}/${s.answerable} = ${pct(s.falseEscalationRate)}`,
     `escalation recall (any):  ${pct(s.escalationRecall)}`,
     'per reason                expected  escalated  recall    precision',

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     onCase: (o) => {
       const got = o.action === 'answer' ? `answer ${o.citedArticles.join(',') || '-'}` : `${o.action} ${o.reason ?? '-'}`;
       const want = o.expect.action === 'answer' ? `answer ${o.expect.article ?? '-'}` : `escalate ${o.expect.reason ?? '-'}`;
-      const extra = [o.formatViolations.join(','), o.forbiddenFound.length ? `forbidden:${o.forbiddenFound.join('|')}` : ''].filter(Boolean).join(' ');
+      const extra = [o.formatViolations.join(','), o.forbiddenFound.length ? `forbidden:${o.forbiddenFound.join('|')}` : '', isCorrect(o) && o.answerMissing.length ? `incomplete:${o.answerMissing.join('|')}` : ''].filter(Boolean).join(' ');
       process.stdout.write(`${isCorrect(o) ? 'PASS' : 'FAIL'} ${o.id.padEnd(28)} ${o.channel.padEnd(8)} got ${got.padEnd(42)} want ${want} kb=${o.bestKbScore ?? '-'} s=${o.sentiment ?? '-'} ${extra}\n`);
       if (values.verbose) process.stdout.write(`     ${o.reply.replace(/\n/g, '\n     ')}\n`);
     },
