@@ -23,6 +23,9 @@ describe('eval harness smoke test', () => {
     for (const reason of ['negative_sentiment', 'no_kb_match']) expect(s.perReason[reason]!.recall!).toBeGreaterThanOrEqual(0.9);
     expect(s.formattingViolations).toBe(0);
     expect(s.forbiddenContent).toBe(0);
+    // Right article and the words that answer (expect.answerContains): 84 % at session 6.
+    expect(s.answerAnnotated).toBeGreaterThanOrEqual(70);
+    expect(s.answerCompleteness!).toBeGreaterThanOrEqual(0.84);
     const answered = report.cases.find((c) => c.id === 'csv-wa-typo')!;
     expect(answered.toolCalls).toEqual(['get_customer_history', 'search_knowledge_base', 'create_ticket', 'send_response']);
     expect(answered.language).toBe('en');
@@ -37,32 +40,32 @@ describe('eval harness smoke test', () => {
    * the word "approved".
    */
   it.each([
-    ['holdout', 'The Lumen Forms Team', { accuracy: 1.0, noKb: 1 }],
-    ['blind', 'The Tallypay Team', { accuracy: 0.9, noKb: 0.66 }],
-    ['blind2', 'The Stockroom Team', { accuracy: 0.94, noKb: 1 }],
-    ['blind3', 'The Clinicly Team', { accuracy: 0.94, noKb: 0.8 }],
-    ['final', 'The Routewise Team', { accuracy: 0.91, noKb: 0.6 }],
-    ['final2', 'The Lettable Team', { accuracy: 0.88, noKb: 0.8 }],
-    ['final3', 'The Classwise Team', { accuracy: 0.94, noKb: 1 }],
-    ['final4', 'The Shiftly Team', { accuracy: 0.91, noKb: 0.6, forbidden: 1 }],
-    ['final5', 'The Eventry Team', { accuracy: 0.97, noKb: 0.8 }],
-    ['final6', 'The Pawpoint Team', { accuracy: 0.94, noKb: 0.4 }],
-    ['final7', 'The Quillr Team', { accuracy: 0.88, noKb: 0.8 }],
-    ['final8', 'The Gymflow Team', { accuracy: 0.97, noKb: 0.6 }],
-    ['final9', 'The Helpnest Team', { accuracy: 0.94, noKb: 0.4 }],
-    ['final10', 'The Cropcycle Team', { accuracy: 0.91, noKb: 0.6 }],
-    ['final11', 'The Tablely Team', { accuracy: 0.85, noKb: 0.8 }],
-    ['final12', 'The Parcelport Team', { accuracy: 0.94, noKb: 1 }],
-    ['final13', 'The Nestcare Team', { accuracy: 0.82, noKb: 0.6, forbidden: 1 }],
-    ['final14', 'The Shelfsync Team', { accuracy: 0.88, noKb: 0.4 }],
-    ['final15', 'The Smilebook Team', { accuracy: 0.88, noKb: 0.2 }],
-    ['final16', 'The Campnest Team', { accuracy: 0.94, noKb: 0.8 }],
-    ['final17', 'The Lessonloop Team', { accuracy: 0.94, noKb: 0.4 }],
-    ['final18', 'The Kennelkeep Team', { accuracy: 0.82, noKb: 0.8 }],
-    ['final19', 'The Printhaus Team', { accuracy: 0.94, noKb: 0.8 }],
-    ['final20', 'The Fixflow Team', { accuracy: 0.94, noKb: 0.8 }],
-    ['final21', 'The Crewhub Team', { accuracy: 0.79, noKb: 0.8 }],
-    ['final22', 'The Pourplan Team', { accuracy: 0.94, noKb: 0.6 }],
+    ['holdout', 'The Lumen Forms Team', { accuracy: 1.0, noKb: 1, complete: 0.84 }],
+    ['blind', 'The Tallypay Team', { accuracy: 0.9, noKb: 0.66, complete: 0.77 }],
+    ['blind2', 'The Stockroom Team', { accuracy: 0.94, noKb: 1, complete: 0.7 }],
+    ['blind3', 'The Clinicly Team', { accuracy: 0.94, noKb: 0.8, complete: 0.58 }],
+    ['final', 'The Routewise Team', { accuracy: 0.91, noKb: 0.6, complete: 0.54 }],
+    ['final2', 'The Lettable Team', { accuracy: 0.88, noKb: 0.8, complete: 0.58 }],
+    ['final3', 'The Classwise Team', { accuracy: 0.94, noKb: 1, complete: 0.7 }],
+    ['final4', 'The Shiftly Team', { accuracy: 0.91, noKb: 0.6, forbidden: 1, complete: 0.61 }],
+    ['final5', 'The Eventry Team', { accuracy: 0.97, noKb: 0.8, complete: 0.82 }],
+    ['final6', 'The Pawpoint Team', { accuracy: 0.94, noKb: 0.4, complete: 0.7 }],
+    ['final7', 'The Quillr Team', { accuracy: 0.88, noKb: 0.8, complete: 0.61 }],
+    ['final8', 'The Gymflow Team', { accuracy: 0.97, noKb: 0.6, complete: 0.77 }],
+    ['final9', 'The Helpnest Team', { accuracy: 0.94, noKb: 0.4, complete: 0.61 }],
+    ['final10', 'The Cropcycle Team', { accuracy: 0.91, noKb: 0.6, complete: 0.73 }],
+    ['final11', 'The Tablely Team', { accuracy: 0.85, noKb: 0.8, complete: 0.52 }],
+    ['final12', 'The Parcelport Team', { accuracy: 0.94, noKb: 1, complete: 0.55 }],
+    ['final13', 'The Nestcare Team', { accuracy: 0.82, noKb: 0.6, forbidden: 1, complete: 0.62 }],
+    ['final14', 'The Shelfsync Team', { accuracy: 0.88, noKb: 0.4, complete: 0.61 }],
+    ['final15', 'The Smilebook Team', { accuracy: 0.88, noKb: 0.2, complete: 0.64 }],
+    ['final16', 'The Campnest Team', { accuracy: 0.94, noKb: 0.8, complete: 0.7 }],
+    ['final17', 'The Lessonloop Team', { accuracy: 0.94, noKb: 0.4, complete: 0.55 }],
+    ['final18', 'The Kennelkeep Team', { accuracy: 0.82, noKb: 0.8, complete: 0.44 }],
+    ['final19', 'The Printhaus Team', { accuracy: 0.94, noKb: 0.8, complete: 0.67 }],
+    ['final20', 'The Fixflow Team', { accuracy: 0.94, noKb: 0.8, complete: 0.67 }],
+    ['final21', 'The Crewhub Team', { accuracy: 0.79, noKb: 0.8, complete: 0.58 }],
+    ['final22', 'The Pourplan Team', { accuracy: 0.94, noKb: 0.6, complete: 0.73 }],
   ] as const)('keeps its figures on the unseen knowledge base eval/%s', async (dir, signature, floor) => {
     const report = await runEval({ kbDir: join(__dirname, dir, 'kb'), cases: await loadCases(join(__dirname, dir, 'cases.jsonl')), signature });
     const s = report.summary;
@@ -74,5 +77,7 @@ describe('eval harness smoke test', () => {
     expect(s.forbiddenContent).toBe('forbidden' in floor ? floor.forbidden : 0);
     expect(s.answerAccuracy!).toBeGreaterThanOrEqual(floor.accuracy);
     expect(s.perReason.no_kb_match!.recall!).toBeGreaterThanOrEqual(floor.noKb);
+    expect(s.answerAnnotated).toBeGreaterThanOrEqual(30);
+    expect(s.answerCompleteness!).toBeGreaterThanOrEqual(floor.complete);
   }, 60_000);
 });

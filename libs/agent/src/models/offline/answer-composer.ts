@@ -1,28 +1,88 @@
 import type { Channel } from '@cs/contracts';
-import { contentTokens, splitSentences } from '@cs/domain';
+import { contentTokens } from '@cs/domain';
 import type { SearchResultView } from './model-input';
 
-/** Roughly how much of a passage each channel gets; WhatsApp leaves room for greeting and framing under 300 characters. */
-const BUDGET: Record<Channel, { chars: number }> = { whatsapp: { chars: 200 }, web_form: { chars: 650 }, email: { chars: 900 } };
+/**
+ * How much passage text each channel gets: email (≤ 500 words) and web (≤ 300 words) about 200 and 150 words, room
+ * for a whole section; WhatsApp what is left of its preferred 300 characters after the greeting and the framing line.
+ */
+const BUDGET: Record<Channel, number> = { whatsapp: 300, web_form: 900, email: 1200 };
+/** "Hi Marco! ", added by the channel formatter. */
+const GREETING_ALLOWANCE = 12;
+/** What each sentence of a stretch adds besides the question words it brings: a longer stretch reads as the article does. */
+const CONTINUITY = 0.1;
+/** A second passage (same article) joins only with a stretch worth this share of the first one's question words. */
+const SECOND_PASSAGE_SHARE = 0.3;
 
 interface Unit {
   text: string;
-  order: number;
-  score: number;
-  listItem: boolean;
   passage: number;
+  tokens: Set<string>;
 }
 
-/** Sentences and list items of a passage, each scored by the question words it shares. */
-function units(passage: string, question: Set<string>, index: number): Unit[] {
-  const lines = passage.split('\n').filter((l) => l.trim());
-  const pieces = lines.flatMap((line) => (/^\s*([-*]|\d+\.)\s+/.test(line) ? [{ text: line.trim(), listItem: true }] : splitSentences(line).map((text) => ({ text, listItem: false }))));
-  return pieces.map((p, order) => {
-    const tokens = new Set(contentTokens(p.text));
-    const shared = [...tokens].filter((t) => question.has(t)).length;
-    // The first sentence of a section usually says what the section is about.
-    return { ...p, order: index * 1000 + order, passage: index, score: shared + (order === 0 ? 0.5 : 0) };
-  });
+interface Stretch {
+  units: Unit[];
+  length: number;
+  /** IDF weight of the question words the stretch contains, each counted once. */
+  words: number;
+  score: number;
+}
+
+/**
+ * Sentences of help-center prose. A sentence ends at . ! or ? followed by a space and a capital, a digit, markup or a
+ * quote; "use **... > Archive** instead" and "e.g. for a client" stay whole.
+ */
+export function passageSentences(line: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (const end of line.matchAll(/([.!?]+)["'”’)\]]*\s+(?=[\p{Lu}\p{N}*_`"'“‘([])/gu)) {
+    const before = line.slice(start, end.index);
+    if (end[1] === '...' || /\b(?:e\.g|i\.e|etc|vs|approx|Dr|Mr|Mrs|Ms|No)$/i.test(before)) continue;
+    sentences.push(line.slice(start, end.index + end[0].length));
+    start = end.index + end[0].length;
+  }
+  sentences.push(line.slice(start));
+  return sentences.map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
+}
+
+const LIST_ITEM = /^\s*([-*+]|\d+[.)])\s+/;
+
+/** A passage as sentences and list items, in order. */
+function units(passage: string, index: number): Unit[] {
+  return passage
+    .split('\n')
+    .filter((line) => line.trim())
+    .flatMap((line) => (LIST_ITEM.test(line) ? [line.trim()] : passageSentences(line)))
+    .map((text) => ({ text, passage: index, tokens: new Set(contentTokens(text)) }));
+}
+
+/** A question word weighs by how few of the candidate sentences use it: "send all" over "report card" in a report-card article. */
+function questionWeights(all: Unit[], question: Set<string>): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const u of all) for (const t of u.tokens) if (question.has(t)) df.set(t, (df.get(t) ?? 0) + 1);
+  return new Map([...df].map(([t, n]) => [t, Math.log(1 + all.length / n)]));
+}
+
+/** The best run of consecutive sentences of one passage that fits in `room` characters (or one sentence, if `oneMayOverrun`). */
+function bestStretch(passage: Unit[], weights: Map<string, number>, room: number, oneMayOverrun = false): Stretch | null {
+  let best: Stretch | null = null;
+  for (let a = 0; a < passage.length; a++) {
+    const seen = new Set<string>();
+    let length = 0;
+    let words = 0;
+    for (let b = a; b < passage.length; b++) {
+      length += passage[b]!.text.length + 1;
+      if (length > room && !(oneMayOverrun && b === a)) break;
+      for (const t of passage[b]!.tokens) {
+        if (!weights.has(t) || seen.has(t)) continue;
+        seen.add(t);
+        words += weights.get(t)!;
+      }
+      const score = words + CONTINUITY * (b - a + 1);
+      if (!best || score > best.score) best = { units: passage.slice(a, b + 1), length, words, score };
+    }
+  }
+  return best;
 }
 
 function sectionName(heading: string): string {
@@ -30,30 +90,46 @@ function sectionName(heading: string): string {
 }
 
 /**
- * The offline model's answer: the best passage's most relevant sentences, verbatim and in their original order,
- * introduced by one framing line that names the article. Nothing is added that the passage does not say.
+ * The offline model's answer: the run of consecutive sentences of the best passage that holds the most of the
+ * question's words within the channel's length (rare words count more), verbatim, with a run from a close passage of
+ * the same article when room is left; introduced by one framing line that names the article. Nothing is added that
+ * the passages do not say, and sentences stay in the article's order, so "They move to … and stay there for 60 days"
+ * keeps the sentence it continues.
  */
 export function composeAnswer(question: string, relevant: SearchResultView[], channel: Channel): { text: string; citedChunkIds: string[] } {
   const top = relevant[0]!;
   // A close runner-up from the same article often holds the steps ("What is a returned card" vs "Restore ...").
   const passages = [top, ...relevant.slice(1).filter((r) => r.article === top.article && r.chunkId !== top.chunkId && r.score >= top.score - 0.15).slice(0, 1)];
-  const questionTokens = new Set(contentTokens(question));
-  const budget = BUDGET[channel].chars;
-  const ranked = passages.flatMap((p, i) => units(p.text, questionTokens, i)).sort((a, b) => b.score - a.score || a.order - b.order);
-  const chosen: Unit[] = [];
-  let length = 0;
-  for (const unit of ranked) {
-    if (chosen.length > 0 && (length + unit.text.length > budget || unit.score === 0)) continue;
-    chosen.push(unit);
-    length += unit.text.length + 1;
-  }
-  chosen.sort((a, b) => a.order - b.order);
-  const body = chosen.map((u, i) => (u.listItem || (i > 0 && chosen[i - 1]!.listItem) ? `\n${u.text}` : u.text)).join(' ').replace(/^\n/, '').trim();
-  const used = passages.filter((_p, i) => chosen.some((u) => u.passage === i));
-  const title = sectionName((used[0] ?? top).heading);
-  const text =
-    channel === 'whatsapp'
-      ? `From our help article "${title}":\n${body}`
-      : `Here is what our help article "${title}" says:\n\n${body}\n\nLet us know if anything is unclear.`;
+  const byPassage = passages.map((p, i) => units(p.text, i));
+  const weights = questionWeights(byPassage.flat(), new Set(contentTokens(question)));
+  const longestTitle = passages.map((p) => sectionName(p.heading)).sort((a, b) => b.length - a.length)[0]!;
+  const budget = channel === 'whatsapp' ? Math.max(120, BUDGET.whatsapp - GREETING_ALLOWANCE - framing(channel, longestTitle).length) : BUDGET[channel];
+  // A sentence longer than the budget is sent whole rather than cut.
+  const first = byPassage
+    .map((us) => bestStretch(us, weights, budget, true))
+    .filter((s): s is Stretch => s !== null)
+    .sort((a, b) => b.score - a.score)[0]!;
+  const chosen = [first];
+  const otherIndex = byPassage.findIndex((_us, i) => i !== first.units[0]!.passage);
+  const second = otherIndex >= 0 ? bestStretch(byPassage[otherIndex]!, weights, budget - first.length) : null;
+  if (second && second.words > 0 && second.words >= SECOND_PASSAGE_SHARE * first.words) chosen.push(second);
+  chosen.sort((a, b) => a.units[0]!.passage - b.units[0]!.passage);
+  const body = chosen.map((s) => joinUnits(s.units)).join('\n\n');
+  const used = chosen.map((s) => passages[s.units[0]!.passage]!);
+  const title = sectionName(used[0]!.heading);
+  const text = channel === 'whatsapp' ? `${framing(channel, title)}${body}` : `${framing(channel, title)}${body}\n\nLet us know if anything is unclear.`;
   return { text, citedChunkIds: used.map((p) => p.chunkId) };
+}
+
+function framing(channel: Channel, title: string): string {
+  return channel === 'whatsapp' ? `From our help article "${title}":\n` : `Here is what our help article "${title}" says:\n\n`;
+}
+
+/** Sentences of one line join with spaces; list items keep their own lines. */
+function joinUnits(list: Unit[]): string {
+  return list
+    .map((u, i) => (LIST_ITEM.test(u.text) || (i > 0 && LIST_ITEM.test(list[i - 1]!.text)) ? `\n${u.text}` : u.text))
+    .join(' ')
+    .replace(/ \n/g, '\n')
+    .trim();
 }
