@@ -1,5 +1,5 @@
 import { Runner, type Agent, type Model } from '@openai/agents';
-import { askedAboutTerms, candidateFeatureWords, questionTopicWords, evaluatePolicyGate, detectLanguage, extractCustomerText, redactSensitiveText, scoreSentiment } from '@cs/domain';
+import { askedAboutTerms, candidateFeatureWords, questionTopicWords, evaluatePolicyGate, detectLanguage, extractCustomerText, extractSignOff, redactSensitiveText, scoreSentiment } from '@cs/domain';
 import type { Logger } from '@cs/observability';
 import type { AgentDecision, AgentRequest, CustomerAgent } from '@cs/ports';
 import type { AgentRunContext, AgentToolDeps } from './agent-context';
@@ -48,8 +48,10 @@ export class CustomerSuccessAgent implements CustomerAgent {
 
   async decide(request: AgentRequest): Promise<AgentDecision> {
     const own = extractCustomerText(request.event.text);
-    // A subject states the problem ("Lost my phone") more than the mood, but shouting in it counts ("broken AGAIN").
-    const sentiment = scoreSentiment(own, { emphasis: request.event.subject });
+    // A subject states the problem ("Lost my phone") more than the mood, but shouting in it counts ("broken AGAIN");
+    // the sign-off ("Thanks so much,") is left out of the question but is part of the tone.
+    const signOff = extractSignOff(request.event.text);
+    const sentiment = scoreSentiment(signOff ? `${own}\n${signOff}` : own, { emphasis: request.event.subject });
     const language = detectLanguage(own);
     const channel = request.event.channel;
     const featureWords = candidateFeatureWords({ text: own, subject: request.event.subject });

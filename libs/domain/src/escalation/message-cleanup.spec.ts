@@ -1,4 +1,4 @@
-import { extractCustomerText, extractQuestionFocus, splitSentences } from './message-cleanup';
+import { extractCustomerText, extractQuestionFocus, extractSignOff, splitSentences } from './message-cleanup';
 
 describe('extractCustomerText', () => {
   it('drops quoted replies, sign-offs, signatures and disclaimers', () => {
@@ -11,8 +11,17 @@ describe('extractCustomerText', () => {
     expect(extractCustomerText('Help me\n-- \nSig with lawyer title')).toBe('Help me');
   });
 
+  it('knows sign-offs with more words ("Thanks a million,", "Many thanks in advance!", "All the best,")', () => {
+    for (const signOff of ['Thanks a million,', 'Many thanks in advance!', 'All the best,', 'Thank you so much!', 'Best,']) {
+      const body = `Can Dublin bill members in euros?\n\n${signOff}\nConor Byrne\nDirector, ShiftSpace`;
+      expect(extractCustomerText(body)).toBe('Can Dublin bill members in euros?');
+      expect(extractSignOff(body)).toBe(signOff);
+    }
+  });
+
   it('keeps a "thanks" that starts the message', () => {
     expect(extractCustomerText('Thanks, that worked. Now how do I mute a board?')).toContain('mute a board');
+    expect(extractSignOff('Thanks, that worked. Now how do I mute a board?')).toBe('');
   });
 });
 

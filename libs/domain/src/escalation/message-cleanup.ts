@@ -4,23 +4,38 @@
  */
 const QUOTE_HEADER = /^(on\s.{4,200}\swrote:?|-{2,}\s*original message\s*-{2,}|_{5,}|from:\s.+|le\s.+a écrit\s?:|am\s.+schrieb.+:)\s*$/i;
 const SIGNATURE_DELIMITER = /^(--|—|__)\s*$/;
-const SIGN_OFF = /^(best|kind|warm|many)?\s*(regards|wishes|thanks|thank you|cheers|sincerely|cordially|br|thx|ta)[,.!]?\s*$/i;
+/** "Thanks,", "Kind regards", "Thanks a million,", "Many thanks in advance!", "All the best,", "Best," */
+const SIGN_OFF =
+  /^((best|kind|warm|many|with (best|kind|warm))\s*)?(regards|wishes|thanks|thank you|cheers|sincerely|cordially|br|thx|ta)( (so|very) much| a (lot|million|bunch|ton)| again| in advance| for (your|the|all your) (help|time))?[,.!]*\s*$|^(all the )?best[,.!]?\s*$/i;
 const MOBILE_FOOTER = /^sent from my\s/i;
 const DISCLAIMER = /^(confidentiality notice|disclaimer|this (e-?mail|message) (and any attachments )?(is|are|may contain|contains))/i;
 
 /** Drops quoted replies, signatures, sign-offs and disclaimers; keeps the customer's own words. */
 export function extractCustomerText(body: string): string {
+  return splitCustomerText(body).own;
+}
+
+/** The sign-off line ("Thanks so much,") that ends the customer's words: not part of the question, but of the tone. */
+export function extractSignOff(body: string): string {
+  return splitCustomerText(body).signOff;
+}
+
+function splitCustomerText(body: string): { own: string; signOff: string } {
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
   const kept: string[] = [];
+  let signOff = '';
   for (const raw of lines) {
     const line = raw.trim();
     if (line.startsWith('>')) continue;
     if (QUOTE_HEADER.test(line) || SIGNATURE_DELIMITER.test(line) || MOBILE_FOOTER.test(line) || DISCLAIMER.test(line)) break;
     // A bare sign-off after some content ends the message; the name and title lines after it are signature.
-    if (SIGN_OFF.test(line) && kept.some((k) => k.trim().length > 0)) break;
+    if (SIGN_OFF.test(line) && kept.some((k) => k.trim().length > 0)) {
+      signOff = line;
+      break;
+    }
     kept.push(raw);
   }
-  return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return { own: kept.join('\n').replace(/\n{3,}/g, '\n\n').trim(), signOff };
 }
 
 const GREETING = /^\s*(hi|hello|hey|hiya|dear|good (morning|afternoon|evening)|greetings|yo)\b[^\n.!?]{0,40}[,!.:]?\s*$/i;

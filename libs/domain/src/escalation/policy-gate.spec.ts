@@ -62,6 +62,16 @@ describe('evaluatePolicyGate', () => {
     ["We're on the Starter plan. Which plan would you recommend for a brewery our size, and what would the difference be per month?", 'pricing'],
     ['I want my money back for the extra flight you charged.', 'refund'],
     ['I would like to speak to your manager about our account setup.', 'human_requested'],
+    // Held-back final23–25 (session 6): a person asked for politely, a card charged, the plan price per month.
+    ["Before that I'd like a live screen-share with one of your staff to go over roles and checklists.", 'human_requested'],
+    ["I'd rather go over this with someone on your team by phone than by email, if that's possible.", 'human_requested'],
+    ["I'd prefer to deal with a person rather than the help desk.", 'human_requested'],
+    ['Please have our account manager contact me directly.', 'human_requested'],
+    ["I'd like to speak to our account manager at Deskhive to go through onboarding.", 'human_requested'],
+    ['i cancelled my trial last week but u still charged my card $149 this morning. want it back pls', 'refund'],
+    ['u guys charged my card TWICE this month, see 2 charges on the 1st. want the extra one back', 'refund'],
+    ['how much is lawnwise a month for 3 crews? and is the payments thing extra or included', 'pricing'],
+    ['My lawyer says your terms are unenforceable.', 'legal'],
     ['This is completely unacceptable. Your app lost our work again. I am furious, this product is a joke.', 'negative_sentiment'],
     ['WORST APP EVER!!! nothing works and nobody helps', 'negative_sentiment'],
   ])('escalates %j as %s', (text, reason) => {
@@ -93,6 +103,10 @@ describe('evaluatePolicyGate', () => {
     ["deleted a card by mistake can i get it back"],
     ['ugh import failed again, it says encoding error. how to fix'],
     ["It's a bit annoying: changes only show up after I reload the page. Can I fix that?"],
+    ['Our lawyer drafted a new service contract for our clients. Where can I store the signed contract, and can the client see their copy?'],
+    ['Our lawyer told us we should keep the signed maintenance contract for every property on file. Can we store them against each client?'],
+    ['A guest wants the deposit back. How do I give it back to her?'],
+    ['Can I share a board with one of your templates?'],
   ])('answers the product question %j', (text) => {
     expect(gate(text)).toBeNull();
   });

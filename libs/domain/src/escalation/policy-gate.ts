@@ -27,6 +27,7 @@ export interface ProductVocabulary {
 
 function exempt(rule: TriggerRule, sentence: string, found: RegExpExecArray, vocabulary?: ProductVocabulary, aboutPayingUs = false): boolean {
   // Someone else's request, reported: "our tenants want to reach a person", "a student asked for her money back".
+  if (rule.notWhen?.test(sentence)) return true;
   const before = sentence.slice(0, found.index);
   if (rule.reason === 'human_requested' && REPORTED_REQUEST.test(before)) return true;
   if (rule.reason === 'refund' && REPORTED_REFUND.test(before)) return true;
@@ -50,6 +51,7 @@ export function matchTriggerRules(text: string, vocabulary?: ProductVocabulary):
   const aboutPayingUs = sentences.some((s) => VENDOR_PAYMENT.test(s));
   for (const sentence of sentences) {
     for (const rule of TRIGGER_RULES) {
+      if (rule.onlyAboutPayingUs && !aboutPayingUs) continue;
       const found = rule.pattern.exec(sentence);
       if (!found || exempt(rule, sentence, found, vocabulary, aboutPayingUs)) continue;
       matches.push({ rule: rule.id, reason: rule.reason, excerpt: found[0].slice(0, 80) });

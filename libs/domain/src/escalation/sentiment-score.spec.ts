@@ -25,6 +25,22 @@ describe('scoreSentiment', () => {
     expect(scoreSentiment('my driver hates using the app, wants a paper list of stops. is that possible')).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
   });
 
+  it('reads desperation as urgent as anger, and a device failure or a client reported upset as neither', () => {
+    for (const text of [
+      "please i'm begging. none of my customer payments have hit my bank in 9 days. i can't make payroll friday. i'm about to lose everything. where is my money??",
+      "I don't know what else to do. Our biggest client is about to terminate our contract and the photos are GONE. I've been up all night. Is there any way to get them back? Please.",
+    ]) {
+      expect(scoreSentiment(text)).toBeLessThan(NEGATIVE_SENTIMENT_THRESHOLD);
+    }
+    for (const text of [
+      'A client called this morning quite upset. Her alarm was disarmed when nobody was scheduled. Can I see who looked at her alarm code?',
+      'Our router died this morning and the reader now shows as offline. I deactivated a card for someone who lost it - is that card blocked too?',
+      'wifi in our back warehouse is awful. if the scanner app loses signal mid scanning do i lose everything? pls tell me it saves somewhere',
+    ]) {
+      expect(scoreSentiment(text)).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
+    }
+  });
+
   it('reads bad timing as an idiom, not anger', () => {
     const text = 'The wifi drops out a couple of times a month, usually at the worst possible moment. Can the POS keep taking card payments offline?';
     expect(scoreSentiment(text)).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
