@@ -10,3 +10,4 @@ export * from './history/customer-history.reader';
 export * from './models/offline/offline.model';
 export * from './policy/decision-policy';
 export * from './tools/agent-tools';
+export * from './models/offline/answer-composer';
