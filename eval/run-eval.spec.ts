@@ -33,7 +33,7 @@ describe('eval harness smoke test', () => {
 
   /**
    * Knowledge bases written blind by other authors (docs/agent.md), used for development once measured: Lumen Forms
-   * (held-out), Tallypay, Stockroom, Clinicly and the held-back sets after their one run (final to final25). They miss
+   * (held-out), Tallypay, Stockroom, Clinicly and the held-back sets after their one run (final to final28). They miss
    * the targets; floors at what each reaches, so a regression fails, and what is met everywhere is asserted.
    * Held-back sets not yet run are not listed here. The one "forbidden" reply of final4 and of final13 quotes its
    * article verbatim ("entries that have already been approved…", "approved mileage") and the case's author forbade
@@ -69,6 +69,9 @@ describe('eval harness smoke test', () => {
     ['final23', 'The Tidyteam Team', { accuracy: 0.88, noKb: 0.8, complete: 0.73 }],
     ['final24', 'The Lawnwise Team', { accuracy: 0.97, noKb: 0.6, complete: 0.79 }],
     ['final25', 'The Deskhive Team', { accuracy: 0.85, noKb: 0.6, complete: 0.52 }],
+    ['final26', 'The Caterly Team', { accuracy: 0.91, noKb: 0.6, complete: 0.64 }],
+    ['final27', 'The Shutterdesk Team', { accuracy: 0.94, noKb: 0.6, complete: 0.79 }],
+    ['final28', 'The Wrenchly Team', { accuracy: 0.91, noKb: 0.8, complete: 0.55 }],
   ] as const)('keeps its figures on the unseen knowledge base eval/%s', async (dir, signature, floor) => {
     const report = await runEval({ kbDir: join(__dirname, dir, 'kb'), cases: await loadCases(join(__dirname, dir, 'cases.jsonl')), signature });
     const s = report.summary;

@@ -72,6 +72,11 @@ describe('evaluatePolicyGate', () => {
     ['u guys charged my card TWICE this month, see 2 charges on the 1st. want the extra one back', 'refund'],
     ['how much is lawnwise a month for 3 crews? and is the payments thing extra or included', 'pricing'],
     ['My lawyer says your terms are unenforceable.', 'legal'],
+    // Held-back final26–28 (session 6).
+    ['Our procurement process requires a formal written quote including onboarding fees and multi-year terms.', 'pricing'],
+    ['My partners want a formal written quote for upgrading to whichever plan includes digital inspections.', 'pricing'],
+    ["I'd like to book a call with one of your onboarding people to go through the import together.", 'human_requested'],
+    ['Our lawyer wants to know why you charged us twice.', 'legal'],
     ['This is completely unacceptable. Your app lost our work again. I am furious, this product is a joke.', 'negative_sentiment'],
     ['WORST APP EVER!!! nothing works and nobody helps', 'negative_sentiment'],
   ])('escalates %j as %s', (text, reason) => {
@@ -107,6 +112,9 @@ describe('evaluatePolicyGate', () => {
     ['Our lawyer told us we should keep the signed maintenance contract for every property on file. Can we store them against each client?'],
     ['A guest wants the deposit back. How do I give it back to her?'],
     ['Can I share a board with one of your templates?'],
+    ['Our lawyer wants a copy of the signed contract and anything that proves who signed it and when. Where can I get that?'],
+    ['I want to run a Black Friday discount for my past clients, and only the first 50 people can use it. Where do I set that up?'],
+    ['Can I keep track of what I owe each person and pay them through it at the end of the month?'],
   ])('answers the product question %j', (text) => {
     expect(gate(text)).toBeNull();
   });
