@@ -137,7 +137,7 @@ export async function getMessageTrace(db: Queryable, requestedId: string): Promi
     if (t.stage === 'dead_lettered' || (t.stage === 'replayed' && deadLetters.rows.some((d) => d.replayed_at))) continue;
     step(t.stage as TraceStepStage, t.created_at, { ...t.detail, eventId: t.event_id }, t.service);
   }
-  steps.sort((a, b) => a.at.localeCompare(b.at) || STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage));
+  orderSteps(steps);
 
   const ticketOf = messages.rows.find((r) => r.ticket_number);
   return {
@@ -152,6 +152,25 @@ export async function getMessageTrace(db: Queryable, requestedId: string): Promi
 }
 
 const STAGE_ORDER: TraceStepStage[] = ['received', 'published', 'processed', 'dead_lettered', 'replayed', 'reply_queued', 'reply_published', 'delivered', 'delivery_failed'];
+
+/**
+ * Steps in time order, each at the time its table recorded. A reply's `published_at` is stamped after the broker's
+ * ack, so the egress can record the delivery a few milliseconds earlier: a reply's delivery (or failure) is placed
+ * right after its publication whatever the clocks say, since it cannot have happened before it.
+ */
+export function orderSteps(steps: TraceStep[]): TraceStep[] {
+  steps.sort((a, b) => a.at.localeCompare(b.at) || STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage));
+  for (const published of steps.filter((s) => s.stage === 'reply_published')) {
+    const replyId = published.detail.replyEventId;
+    for (const stage of ['delivered', 'delivery_failed'] as const) {
+      const at = steps.findIndex((s) => s.stage === stage && s.detail.replyEventId === replyId);
+      if (at < 0 || at > steps.indexOf(published)) continue;
+      const [outcome] = steps.splice(at, 1);
+      steps.splice(steps.indexOf(published) + 1, 0, outcome!);
+    }
+  }
+  return steps;
+}
 
 function statusOf(steps: TraceStep[], deadLetters: DeadLetterRow[]): MessageTrace['status'] {
   if (deadLetters.some((d) => d.replayed_at === null)) return 'dead_lettered';
