@@ -9,3 +9,4 @@ export * from './pipeline-test-env';
 export * from './channel-test-env';
 export * from './free-port';
 export * from './isolated-pipeline';
+export * from './fakes/fake-openai-server';

@@ -6,6 +6,10 @@ import { sendResponseTool, SEND_RESPONSE } from './send-response.tool';
 
 export { CREATE_TICKET, ESCALATE_TO_HUMAN, GET_CUSTOMER_HISTORY, SEARCH_KNOWLEDGE_BASE, SEND_RESPONSE };
 
+/**
+ * Hosted models get these tools in strict mode, whose JSON Schema subset has no string lengths and no defaults (the
+ * API refuses the whole request otherwise): those limits are applied in each tool's execute instead.
+ */
 export const AGENT_TOOLS = [searchKnowledgeBaseTool, getCustomerHistoryTool, createTicketTool, escalateToHumanTool, sendResponseTool];
 
 /** The tools that end a run: the decision is made once the agent answers or escalates. */

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import type { AgentRunContext } from '../agent-context';
 
 export const CREATE_TICKET = 'create_ticket';
+const MAX_SUMMARY = 300;
 
 const parameters = z.object({
   category: z.enum(TICKET_CATEGORIES),
   priority: z.enum(TICKET_PRIORITIES),
-  summary: z.string().min(3).max(300).describe('One line for the support team'),
+  summary: z.string().describe(`One line for the support team (at most ${MAX_SUMMARY} characters)`),
 });
 
 /** Files the conversation's ticket (it already exists; this sets its category and priority). Recorded, not written. */
@@ -18,7 +19,7 @@ export const createTicketTool = tool<typeof parameters, AgentRunContext>({
   parameters,
   async execute({ category, priority, summary }, runContext) {
     const context = runContext!.context;
-    context.ticket = { category, priority, summary };
+    context.ticket = { category, priority, summary: summary.trim().slice(0, MAX_SUMMARY) };
     return `Ticket ${context.ticketNumber} filed as ${category}, priority ${priority}.`;
   },
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AgentRunContext } from '../agent-context';
 
 export const SEARCH_KNOWLEDGE_BASE = 'search_knowledge_base';
+const MAX_QUERY = 500;
 
 /** Hybrid search over the help center; the result says plainly when nothing is relevant enough. */
 export const searchKnowledgeBaseTool = tool<z.ZodObject<{ query: z.ZodString }>, AgentRunContext>({
@@ -11,12 +12,12 @@ export const searchKnowledgeBaseTool = tool<z.ZodObject<{ query: z.ZodString }>,
   description:
     'Search the help center. Returns the most relevant passages with their chunkId, article, heading and score. ' +
     'Only passages marked relevant may be used in an answer.',
-  parameters: z.object({ query: z.string().min(2).max(500).describe('What to look for, in the words of the help center') }),
+  parameters: z.object({ query: z.string().describe(`What to look for, in the words of the help center (at most ${MAX_QUERY} characters)`) }),
   // A failing search is an outage, not "no match": let it fail the run so the message is retried.
   errorFunction: null,
   async execute({ query }, runContext) {
     const context = runContext!.context;
-    const safeQuery = redactSensitiveText(query);
+    const safeQuery = redactSensitiveText(query.trim().slice(0, MAX_QUERY));
     const hits = await context.deps.searchKnowledge(safeQuery, 5);
     const best = hits[0]?.score ?? 0;
     context.searches.push({ query: safeQuery, hits, best });

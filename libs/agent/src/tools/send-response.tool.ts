@@ -5,7 +5,7 @@ import type { AgentRunContext } from '../agent-context';
 export const SEND_RESPONSE = 'send_response';
 
 const parameters = z.object({
-  text: z.string().min(1).max(6000).describe('The reply body; greeting, ticket reference and signature are added for the channel'),
+  text: z.string().describe('The reply body; greeting, ticket reference and signature are added for the channel'),
   citedChunkIds: z.array(z.string()).max(5).describe('chunkId of every passage the reply relies on'),
 });
 
