@@ -42,6 +42,13 @@ export function hybridSearchConformance(open: () => Promise<SqlClient>): void {
     expect(await search.headingTerms([])).toEqual([]);
   });
 
+  it('names the words it never uses, but not everyday English, chat filler or shorthand for words it knows', async () => {
+    const search = new KnowledgeSearch({ db, embedder });
+    const words = ['QuickBooks', 'exports', 'board', 'want', 'yesterday', 'thru', 'lol', 'cant', 'bug', 'msg', 'qty', 'xero'];
+    expect((await search.unknownTerms(words)).sort()).toEqual(['qty', 'quickbooks', 'xero']);
+    expect(await search.unknownTerms([])).toEqual([]);
+  });
+
   it('finds through typos and synonyms, and scores unknown topics low', async () => {
     const search = new KnowledgeSearch({ db, embedder });
     expect((await search.search('enable 2fa authenticator', 1))[0]?.source).toBe('two-factor');

@@ -26,7 +26,7 @@ const ASKED_ABOUT: readonly RegExp[] = [
   // "shown in Spanish", "translated into German"
   /\b(?:in|into|to)\s+(arabic|chinese|dutch|french|german|greek|hebrew|hindi|italian|japanese|korean|polish|portuguese|russian|spanish|swedish|turkish|ukrainian|vietnamese|welsh)\b/gi,
 ];
-const GENERIC = new Set(['it', 'this', 'that', 'them', 'us', 'me', 'you', 'each', 'other', 'every', 'all', 'any', 'our', 'my', 'your', 'their', 'a', 'an', 'the', 'new', 'old', 'same', 'way', 'option', 'setting', 'feature', 'limit', 'problem', 'issue', 'cap', 'maximum', 'minimum', 'max', 'min', 'fee', 'charge', 'cost', 'difference', 'reason', 'workaround', 'shortcut', 'delay', 'deadline', 'chance', 'need', 'lot']);
+const GENERIC = new Set(['it', 'this', 'that', 'them', 'us', 'me', 'you', 'each', 'other', 'every', 'all', 'any', 'our', 'my', 'your', 'their', 'a', 'an', 'the', 'new', 'old', 'same', 'way', 'option', 'setting', 'feature', 'limit', 'problem', 'issue', 'cap', 'maximum', 'minimum', 'max', 'min', 'fee', 'charge', 'cost', 'difference', 'reason', 'workaround', 'shortcut', 'delay', 'deadline', 'chance', 'need', 'lot', 'quick', 'quicker', 'easy', 'easier', 'fast', 'faster', 'simple', 'simpler', 'better', 'good', 'proper', 'smarter', 'cleaner']);
 
 /**
  * What a question asks us to have, support or work with ("Does it integrate with QuickBooks or Xero?", "is there a

@@ -29,6 +29,7 @@ describe('scoreSentiment', () => {
     "please i'm begging. none of my customer payments have hit my bank in 9 days. i can't make payroll friday. i'm about to lose everything. where is my money??",
     "I don't know what else to do. Our biggest client is about to terminate our contract and the photos are GONE. I've been up all night. Is there any way to get them back? Please.",
     "Please help me. The wedding is TOMORROW and the whole quote is gone, I've been searching for two hours and I'm shaking. I will lose this client and probably my business. How do I get it back??",
+    'im at my wits end. yard is dead in the water, techs cant clock onto ANY jobs since this morning, owner is picking up his boat friday and nothing is getting logged. im going to lose this customer and maybe my job. what do i do 😭😭',
     'I am absolutely FURIOUS. The loading list did NOT include the chafing dishes and it made us look like amateurs. I want answers today.',
   ])('reads desperation as urgent as anger: %j', (text) => {
     expect(scoreSentiment(text)).toBeLessThan(NEGATIVE_SENTIMENT_THRESHOLD);

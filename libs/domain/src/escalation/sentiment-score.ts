@@ -36,7 +36,10 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // Someone else complaining, reported: "an owner is complaining she gets one message for three dogs".
   [/\b(she|he|they|owners?|clients?|customers?|patients?|students?|tenants?|users?|people|ppl|staff|members?|drivers?|team|crew|employees?)( is| are| keeps?| have been| has been| kept| really| just)? (complain(ing|s|ed)?|hates?|hated|dislikes?|disliked|is annoyed|are annoyed)\b/gi, 'reportedcomplaint'],
   [/\b(she|he|they|owners?|clients?|customers?|patients?|students?|tenants?|users?|members?|guests?)( called| phoned| rang| emailed| wrote| came in| was| were| is| are| got| seemed)( (in|us|me|back|this morning|today|yesterday))* (quite |very |really |so |pretty |extremely )?(upset|angry|unhappy|annoyed|frustrated|furious|worried)\b/gi, 'reportedcomplaint'],
-  [/\b(at the end of my (rope|tether)|losing my patience|lost my patience|so-called)\b/gi, 'atmyend'],
+  [/\b(at the end of my (rope|tether)|at (my|our) wits'? end|losing my patience|lost my patience|so-called)\b/gi, 'atmyend'],
+  // A run of crying or furious faces is one feeling, and the tokenizer keeps the run as one unknown token.
+  [/😭+/gu, ' crying '],
+  [/(😡|🤬)+/gu, ' furious '],
   // Desperation: a business at stake is as urgent as anger ("i'm begging", "about to lose everything").
   [/\b(i'?m|i am|we'?re|we are) (literally |actually |so )?(begging|desperate|shaking)\b|\bbegging (you|u)\b/gi, 'begging'],
   // Losing data is the worry a how-to question is about: "how do i cancel it without losing all the notes".

@@ -4,7 +4,7 @@ import type { Embedder } from '../embeddings/embedder.port';
 import { loadCorpusStats, type CorpusStats } from './corpus-stats';
 import { analyzeQuery, conceptCoverage, headingMatch, lexemeArray } from './query-concepts';
 import { correctSpelling } from './spelling-corrector';
-import { withPhraseMeanings } from './support-synonyms';
+import { everydayReadings, withPhraseMeanings } from './support-synonyms';
 import { specificity } from './english-frequency';
 import { SemanticCoverage } from './semantic-coverage';
 import { loadWordVectors, type WordVectors } from './word-vectors';
@@ -165,15 +165,21 @@ export class KnowledgeSearch {
   async unknownTerms(words: readonly string[]): Promise<string[]> {
     const stats = await this.corpusStats();
     const lower = [...new Set(words.map((w) => w.toLowerCase()).filter((w) => /^[a-z][a-z0-9-]{2,}$/.test(w)))];
-    if (lower.length === 0) return [];
+    // Chat shorthand is unknown only when every word it stands for is ("msg" in a help center about messages is not).
+    const readings = new Map(lower.map((w) => [w, everydayReadings(w)]));
+    const asked = [...new Set([...readings.values()].flat())];
+    if (asked.length === 0) return [];
     const result = await this.options.db.query<{ w: string; lexemes: string[] | string }>(
       `SELECT w, tsvector_to_array(to_tsvector('english', w)) AS lexemes FROM unnest($1::text[]) AS w`,
-      [lower],
+      [asked],
     );
-    return result.rows
-      .filter((r) => specificity(r.w) === 1 && !stats.words.has(r.w))
-      .filter((r) => lexemeArray(r.lexemes).every((l) => !stats.lexemes.has(l)))
-      .map((r) => r.w);
+    const unknown = new Set(
+      result.rows
+        .filter((r) => specificity(r.w) === 1 && !stats.words.has(r.w))
+        .filter((r) => lexemeArray(r.lexemes).every((l) => !stats.lexemes.has(l)))
+        .map((r) => r.w),
+    );
+    return lower.filter((w) => readings.get(w)!.length > 0 && readings.get(w)!.every((r) => unknown.has(r)));
   }
 
   private async corpusStats(): Promise<CorpusStats> {

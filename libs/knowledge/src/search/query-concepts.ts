@@ -2,7 +2,7 @@ import { STOPWORDS, tokenize } from '@cs/domain';
 import type { Queryable } from '@cs/ports';
 import type { CorpusStats } from './corpus-stats';
 import { specificity } from './english-frequency';
-import { synonymsOf } from './support-synonyms';
+import { everydayReadings, synonymsOf } from './support-synonyms';
 
 /** One idea of the query: a word, the lexemes it and its synonyms stem to, and how much it weighs. */
 export interface QueryConcept {
@@ -24,7 +24,8 @@ function asArray(value: string[] | string): string[] {
  * does not use most of those, and letting them weigh like "Salesforce" made its scores incomparable with a large one's.
  */
 export async function analyzeQuery(db: Queryable, query: string, stats: CorpusStats): Promise<QueryConcept[]> {
-  const words = [...new Set(tokenize(query).filter((w) => !STOPWORDS.has(w) && w.length > 1))].slice(0, 40);
+  // Chat filler ("lol", "thru", "cant") is no concept: weighing like a topic the passage lacks, it sank chat questions.
+  const words = [...new Set(tokenize(query).filter((w) => !STOPWORDS.has(w) && w.length > 1 && everydayReadings(w).length > 0))].slice(0, 40);
   if (words.length === 0) return [];
   const expanded = [...new Set(words.flatMap((w) => synonymsOf(w)))];
   const result = await db.query<{ w: string; lexemes: string[] | string }>(

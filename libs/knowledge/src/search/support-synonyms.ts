@@ -6,6 +6,7 @@
 const GROUPS: readonly string[][] = [
   ['colleague', 'colleagues', 'coworker', 'coworkers', 'teammate', 'teammates', 'staff', 'employee', 'employees'],
   ['reload', 'refresh'],
+  ['merge', 'combine', 'consolidate', 'dedupe'],
   ['login', 'log', 'signin', 'sign'],
   ['restore', 'recover', 'undelete', 'retrieve'],
   ['delete', 'deleted', 'remove', 'erase', 'trash', 'kick'],
@@ -89,6 +90,20 @@ const INDEX = new Map<string, readonly string[]>();
 for (const group of GROUPS) for (const word of group) INDEX.set(word, group);
 for (const [short, full] of Object.entries(SHORTHAND)) {
   INDEX.set(short, [...new Set([short, ...full.flatMap((w) => INDEX.get(w) ?? [w])])]);
+}
+
+/**
+ * Chat spellings of everyday words and the generic words of any support request: never a topic a help center could
+ * lack ("is that a bug?", "cant change it", "thru the app lol").
+ */
+const NEVER_A_TOPIC = new Set(
+  'lol lmao haha hahaha omg pls plz thx thnx ty thru tho btw idk rn asap okay yep nope lemme gonna wanna gotta coz cuz smth sth ugh hmm cant dont wont didnt doesnt isnt arent wasnt werent couldnt shouldnt wouldnt hasnt havent hadnt ive youre theyre thats whats theres heres bug bugs buggy glitch glitches glitchy hiccup typo'.split(' '),
+);
+
+/** The words an unknown query word may stand for: its expansions when it is chat shorthand, nothing for filler. */
+export function everydayReadings(word: string): readonly string[] {
+  if (NEVER_A_TOPIC.has(word)) return [];
+  return [word, ...(SHORTHAND[word] ?? [])];
 }
 
 /** The word's synonym group including itself, or just the word. */
