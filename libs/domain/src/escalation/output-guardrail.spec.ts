@@ -28,6 +28,8 @@ describe('checkReply', () => {
     expect(checkReply({ reply: 'Here is what our help article "Client paid twice" says:\n\nThe refund is sent through Stripe to the client\'s original payment method.', passages: [feature] })).toBeNull();
     expect(checkReply({ reply: 'Your refund is approved and will be sent to your card.', passages: [feature] })?.reason).toBe('refund');
     expect(checkReply({ reply: 'A late fee of $25 applies by default.', passages: ['A late fee of $25 applies by default.'] })).toBeNull();
+    // A table row, sent as its cells: still the passage's own words.
+    expect(checkReply({ reply: '6 | Late Fee | Late fee of $20', passages: ['| Day | Stage | Action |\n|---|---|---|\n| 6 | Late Fee | Late fee of $20 |'] })).toBeNull();
   });
 
   it('blocks sentences the passages do not support, and numbers they do not contain', () => {

@@ -35,9 +35,12 @@ const DEFAULT_FRAMING: readonly RegExp[] = [
   /^(source|sources|see also|more in)\b/i,
 ];
 
-/** Lowercased, without markdown emphasis and list markers, whitespace collapsed: how a quoted sentence is compared. */
+/**
+ * Lowercased, without markdown emphasis, list markers and table pipes, whitespace collapsed: how a quoted sentence is
+ * compared ("6 | Late Fee | Late fee of $20" is the table row "| 6 | Late Fee | Late fee of $20 |").
+ */
 function plain(text: string): string {
-  return text.replace(/[*_`]+/g, '').replace(/^\s*(\d+\.|[-•])\s+/gm, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return text.replace(/[*_`]+/g, '').replace(/^\s*(\d+\.|[-•])\s+/gm, '').replace(/\s*\|\s*/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /**

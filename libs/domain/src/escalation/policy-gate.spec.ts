@@ -11,6 +11,7 @@ describe('evaluatePolicyGate', () => {
     ['Could you send us a quote for 250 seats on the enterprise plan?', 'pricing'],
     ['is there a free plan', 'pricing'],
     // Round 15 (held-back final29-31, after their one run).
+    ["hi we're on ur smaller plan, opening a 2nd branch in spring. whats the difference between the plans and how much more to upgrade so we can have multiple branches?", 'pricing'],
     ['We run three marinas. Could you tell me what the annual cost would be across all three locations, and whether you offer a multi-site rate?', 'pricing'],
     ['hi how much extra per month is the yard / work order part of moorly? we only use berths rn', 'pricing'],
     ['Would it be possible to get on a short call with someone from your team to walk through the best way to set up our berths?', 'human_requested'],
@@ -94,6 +95,9 @@ describe('evaluatePolicyGate', () => {
     ['Our lawyer has rewritten our annual slip contract (new insurance and liability clauses). If I change the template, does that change the contracts people already signed?'],
     ['Our lawyer has now advised us to keep proof of delivery (the photos your driver app takes) for at least three years. How long do you keep those photos?'],
     ['how much extra is the delivery fee we add for weekend orders? where do I set it'],
+    // Round 16 (final32-34).
+    ['A former tenant whose unit we auctioned is disputing the sale. Our lawyer is handling it and our legal team has asked for every notice we sent this tenant. Can we get this out of the system, and in what format?'],
+    ['Do you have the NPMA-33 wood destroying insect inspection report built in? We do a lot of real estate closing inspections.'],
     ['What does the rate limit in the API settings mean?'],
     ['How do I make someone a manager so they can create boards?'],
     ['how do i make my colleague an admin'],

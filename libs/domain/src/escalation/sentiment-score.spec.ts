@@ -30,6 +30,8 @@ describe('scoreSentiment', () => {
     "I don't know what else to do. Our biggest client is about to terminate our contract and the photos are GONE. I've been up all night. Is there any way to get them back? Please.",
     "Please help me. The wedding is TOMORROW and the whole quote is gone, I've been searching for two hours and I'm shaking. I will lose this client and probably my business. How do I get it back??",
     'im at my wits end. yard is dead in the water, techs cant clock onto ANY jobs since this morning, owner is picking up his boat friday and nothing is getting logged. im going to lose this customer and maybe my job. what do i do 😭😭',
+    "I am absolutely livid. Your system sent overdue reminders to over 200 of my customers at 2 in the morning, half of whom had ALREADY PAID. My phone has not stopped ringing, and two of my oldest accounts have said they're done with us. Twenty-two years building this business and your software trashes my reputation in one night. How do I shut these reminders off right now?",
+    "Please, I need help NOW. The service reports for our biggest account (a food processing plant) show 40 stations as not scanned even though my tech scanned every single one. Their auditor is here Monday and if this report goes in like this we lose the account, which is a third of our revenue. I've been up all night trying to fix this and nothing works. I'm honestly at the end of my rope. How do I correct the report?",
     'I am absolutely FURIOUS. The loading list did NOT include the chafing dishes and it made us look like amateurs. I want answers today.',
   ])('reads desperation as urgent as anger: %j', (text) => {
     expect(scoreSentiment(text)).toBeLessThan(NEGATIVE_SENTIMENT_THRESHOLD);

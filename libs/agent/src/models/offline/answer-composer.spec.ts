@@ -48,6 +48,13 @@ describe('composeAnswer', () => {
     expect(text).toContain('click **Send all completed**.\n- Cards still in Draft are skipped.');
   });
 
+  it('sends table rows as their cells, one row per line, without the rule under the header', () => {
+    const table = 'The default schedule is:\n\n| Day | Stage | Action |\n|---|---|---|\n| 1 | Past Due | Reminder text and email |\n| 6 | Late Fee | Late fee of $20 or 10% of monthly rent |';
+    const { text } = composeAnswer('when does the late fee stage start?', [passage({ heading: 'Delinquency › The schedule', text: table })], 'whatsapp');
+    expect(text).toContain('\n6 | Late Fee | Late fee of $20 or 10% of monthly rent');
+    expect(text).not.toMatch(/---|\| \||^\|/m);
+  });
+
   it('never takes a passage from another article', () => {
     const other = passage({ chunkId: 'x', article: 'billing', heading: 'Billing › Invoices', score: 0.49, text: 'Invoices for batches are sent monthly.' });
     const { citedChunkIds } = composeAnswer('is a deleted batch invoiced?', [passage({ text: RESTORE }), other], 'email');

@@ -46,14 +46,27 @@ export function passageSentences(line: string): string[] {
 }
 
 const LIST_ITEM = /^\s*([-*+]|\d+[.)])\s+/;
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
+const TABLE_RULE = /^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$/;
+/** A row as the reply shows it: its cells, verbatim, without the outer pipes ("6 | Late Fee | Late fee of $20 …"). */
+const ROW_CELLS = / \| /;
 
-/** A passage as sentences and list items, in order. */
+/** A passage as sentences, list items and table rows (the rule under a table's header dropped), in order. */
 function units(passage: string, index: number): Unit[] {
   return passage
     .split('\n')
-    .filter((line) => line.trim())
-    .flatMap((line) => (LIST_ITEM.test(line) ? [line.trim()] : passageSentences(line)))
+    .filter((line) => line.trim() && !TABLE_RULE.test(line))
+    .flatMap((line) => (TABLE_ROW.test(line) ? [tableRow(line)] : LIST_ITEM.test(line) ? [line.trim()] : passageSentences(line)))
     .map((text) => ({ text, passage: index, tokens: new Set(contentTokens(text)) }));
+}
+
+function tableRow(line: string): string {
+  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim()).join(' | ');
+}
+
+/** List items and table rows keep their own lines. */
+function ownLine(unit: Unit): boolean {
+  return LIST_ITEM.test(unit.text) || ROW_CELLS.test(unit.text);
 }
 
 /** A question word weighs by how few of the candidate sentences use it: "send all" over "report card" in a report-card article. */
@@ -125,10 +138,10 @@ function framing(channel: Channel, title: string): string {
   return channel === 'whatsapp' ? `From our help article "${title}":\n` : `Here is what our help article "${title}" says:\n\n`;
 }
 
-/** Sentences of one line join with spaces; list items keep their own lines. */
+/** Sentences of one line join with spaces; list items and table rows keep their own lines. */
 function joinUnits(list: Unit[]): string {
   return list
-    .map((u, i) => (LIST_ITEM.test(u.text) || (i > 0 && LIST_ITEM.test(list[i - 1]!.text)) ? `\n${u.text}` : u.text))
+    .map((u, i) => (ownLine(u) || (i > 0 && ownLine(list[i - 1]!)) ? `\n${u.text}` : u.text))
     .join(' ')
     .replace(/ \n/g, '\n')
     .trim();
