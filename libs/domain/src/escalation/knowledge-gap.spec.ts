@@ -25,6 +25,7 @@ describe('askedAboutTerms', () => {
     expect(askedAboutTerms('Is there a way to export my board to CSV?')).toEqual([]);
     expect(askedAboutTerms('Do I have to delete her and set her up from scratch, or is there a quicker way?')).toEqual([]);
     expect(askedAboutTerms('is there an easier option than typing them in one by one?')).toEqual([]);
+    expect(askedAboutTerms('customer has STUDENT10 and also our summer promo code, can he use both on one booking?')).toEqual([]);
     expect(askedAboutTerms('the scanner app keeps dropping, how do i fix it')).toEqual([]);
     expect(askedAboutTerms('if i cancel it do they get told or do i have to msg everyone myself?')).toEqual([]);
     expect(askedAboutTerms('Will we have roughly finished the count by Friday, can the app help?')).toEqual([]);

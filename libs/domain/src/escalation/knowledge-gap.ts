@@ -20,7 +20,8 @@ const ASKED_ABOUT: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:do|does)\s+(?:you|u|ya|it|they|[A-Z]\w+)\s+have\s+(?!${FUNCTION_WORDS}\b)${WORD}${NEXT}`, 'g'),
   // "do you support SCORM", "does it offer webhooks", "do you have SSO"
   new RegExp(String.raw`\b(?:support|supports|offer|offers|provide|provides)\s+(?!${FUNCTION_WORDS}\b)${WORD}${NEXT}`, 'g'),
-  /\b(?:have|has)\s+([A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z][\w-]*)/g,
+  // "you have SAML?", "it has QuickBooks": not "the customer has STUDENT10" (a code of theirs).
+  /\b(?:it|you|u|ya|they)\s+(?:have|has)\s+([A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z][\w-]*)/g,
   // "portals like Rightmove and Zoopla", "tools such as Xero"
   new RegExp(String.raw`\b(?:like|such as|e\.g\.?)\s+([A-Z][\w.&'-]*)(?:\s*(?:,|and|or|\/)\s*([A-Z][\w.&'-]*))?`, 'g'),
   // "shown in Spanish", "translated into German"

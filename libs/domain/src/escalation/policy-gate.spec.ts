@@ -10,6 +10,11 @@ describe('evaluatePolicyGate', () => {
     ['Which plan includes SAML SSO?', 'pricing'],
     ['Could you send us a quote for 250 seats on the enterprise plan?', 'pricing'],
     ['is there a free plan', 'pricing'],
+    // Round 17 (final35-37).
+    ['Our season only runs April to October. Is there a seasonal plan where we only pay for those 7 months, and how much would we save compared with paying all year?', 'pricing'],
+    ["just so u know i've asked my bank to reverse your last annual charge. we stopped using cyclaro in january. what happens to our account now", 'refund'],
+    ['is there someone who can hop on a quick video call and walk me thru setting up rooms and ratios? id rather have a human show me than read stuff', 'human_requested'],
+    ["FED UP - deposits charged AGAIN. Your system has charged full deposits to our riders AGAIN instead of holding them. I am absolutely done with this, it is unacceptable and makes my shop look like a scam. How do I stop it TODAY?", 'negative_sentiment'],
     // Round 15 (held-back final29-31, after their one run).
     ["hi we're on ur smaller plan, opening a 2nd branch in spring. whats the difference between the plans and how much more to upgrade so we can have multiple branches?", 'pricing'],
     ['We run three marinas. Could you tell me what the annual cost would be across all three locations, and whether you offer a multi-site rate?', 'pricing'],
@@ -90,12 +95,19 @@ describe('evaluatePolicyGate', () => {
     expect(gate(text)).toBe(reason);
   });
 
+  it("reads a family's custody order as the customer's matter, a court order on us as legal", () => {
+    const text = 'A mother brought in a custody order from her lawyer today. How do I stop staff releasing her daughter to the father?';
+    expect(gate(text, 'Court order - father not allowed to pick up')).toBeNull();
+    expect(gate('We have received a court order to hand over every record you hold about our account.')).toBe('legal');
+  });
+
   it.each([
     ['How do I restore a returned card?'],
     ['Our lawyer has rewritten our annual slip contract (new insurance and liability clauses). If I change the template, does that change the contracts people already signed?'],
     ['Our lawyer has now advised us to keep proof of delivery (the photos your driver app takes) for at least three years. How long do you keep those photos?'],
     ['how much extra is the delivery fee we add for weekend orders? where do I set it'],
     // Round 16 (final32-34).
+    ['A mother at our center brought in a custody order from her lawyer today. It says the father is not allowed to collect their daughter. How do I make sure nobody releases her to him?'],
     ['A former tenant whose unit we auctioned is disputing the sale. Our lawyer is handling it and our legal team has asked for every notice we sent this tenant. Can we get this out of the system, and in what format?'],
     ['Do you have the NPMA-33 wood destroying insect inspection report built in? We do a lot of real estate closing inspections.'],
     ['What does the rate limit in the API settings mean?'],

@@ -32,6 +32,8 @@ describe('scoreSentiment', () => {
     'im at my wits end. yard is dead in the water, techs cant clock onto ANY jobs since this morning, owner is picking up his boat friday and nothing is getting logged. im going to lose this customer and maybe my job. what do i do 😭😭',
     "I am absolutely livid. Your system sent overdue reminders to over 200 of my customers at 2 in the morning, half of whom had ALREADY PAID. My phone has not stopped ringing, and two of my oldest accounts have said they're done with us. Twenty-two years building this business and your software trashes my reputation in one night. How do I shut these reminders off right now?",
     "Please, I need help NOW. The service reports for our biggest account (a food processing plant) show 40 stations as not scanned even though my tech scanned every single one. Their auditor is here Monday and if this report goes in like this we lose the account, which is a third of our revenue. I've been up all night trying to fix this and nothing works. I'm honestly at the end of my rope. How do I correct the report?",
+    "I'm honestly close to tears. A school group of 30 kids is standing in my shop and none of the waivers went out to the parents. This trip was a third of my month's income and I'm about to lose it. How do I get the parents to sign right now?? I can't believe this is happening.",
+    "To whoever is responsible, This is the worst software I have ever paid for. Half our e-bikes have been pulled from booking for 'battery health' when my mechanic says the batteries are perfectly fine. We have turned away dozens of riders this week because of your garbage. How do I override these battery readings, and who is going to pay for the business I've lost?",
     'I am absolutely FURIOUS. The loading list did NOT include the chafing dishes and it made us look like amateurs. I want answers today.',
   ])('reads desperation as urgent as anger: %j', (text) => {
     expect(scoreSentiment(text)).toBeLessThan(NEGATIVE_SENTIMENT_THRESHOLD);
@@ -42,6 +44,9 @@ describe('scoreSentiment', () => {
     'Our router died this morning and the reader now shows as offline. I deactivated a card for someone who lost it - is that card blocked too?',
     'wifi in our back warehouse is awful. if the scanner app loses signal mid scanning do i lose everything? pls tell me it saves somewhere',
     'ugh client just called off the bar mitzvah on the 14th 😩 how do i cancel it without losing all the notes',
+    'accidentally deleted the tax exempt cert from the st marys school account yesterday 😭 is it gone forever??',
+    'guy from the counter quit today, left on bad terms. how do i kill his access RIGHT NOW',
+    'We keep losing bookings because the calendar blocks half an hour after every return before the bike can go out again. Can we shorten that gap?',
   ])('reads a device failure, a worry about losing data or a client reported upset as no anger: %j', (text) => {
     expect(scoreSentiment(text)).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
   });

@@ -12,7 +12,7 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: 0, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
-  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0,
+  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
@@ -24,6 +24,19 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // Bad timing is an idiom, not a verdict on us: "the wifi drops at the worst possible moment".
   [/\b(at )?the worst (possible )?(moment|time)s?\b/gi, 'badtiming'],
   [/\bfed up\b/gi, 'fedup'],
+  // Intensified fury is more than the word ("absolutely furious"); words AFINN reads as praise inside a complaint are not.
+  [/\b(absolutely|completely|totally|utterly|beyond) (furious|livid|fuming|disgusted|outraged|unacceptable)\b/gi, 'absolutelyfurious'],
+  [/\b(had better|better (explain|fix|sort))\b/gi, 'hadbetter'],
+  [/\bgood money\b/gi, 'goodmoney'],
+  [/\b(is|are|were|was|be|works?|worked) (perfectly|totally|completely) (fine|ok|okay|good)\b/gi, 'perfectlyfine'],
+  [/\bwho(ever)? is responsible\b/gi, 'whoeverresponsible'],
+  [/\bwho('?s| is) (going to|gonna) pay for\b/gi, 'whopays'],
+  [/\bcosting (me|us) (money|business|customers|clients|bookings)\b/gi, 'costingus'],
+  [/\b(close to|in|near) tears\b/gi, 'closetotears'],
+  [/\b(can'?t|cannot) believe (this|it|that|what)\b/gi, 'cantbelieve'],
+  // Someone else's exit or a slow week is not the customer's mood: "left on bad terms", "we keep losing bookings".
+  [/\bon bad terms\b/gi, 'badterms'],
+  [/\b(keep|kept|are|were|have been) losing (bookings|sales|orders|customers|clients|reservations|renters|riders)\b/gi, 'losingbookings'],
   [/\bsick (and tired )?of\b/gi, 'sickof'],
   [/\b(had|have had) enough\b/gi, 'hadenough'],
   [/\bwaste of (my |our )?time\b/gi, 'wasteoftime'],
@@ -37,8 +50,9 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(she|he|they|owners?|clients?|customers?|patients?|students?|tenants?|users?|people|ppl|staff|members?|drivers?|team|crew|employees?)( is| are| keeps?| have been| has been| kept| really| just)? (complain(ing|s|ed)?|hates?|hated|dislikes?|disliked|is annoyed|are annoyed)\b/gi, 'reportedcomplaint'],
   [/\b(she|he|they|owners?|clients?|customers?|patients?|students?|tenants?|users?|members?|guests?)( called| phoned| rang| emailed| wrote| came in| was| were| is| are| got| seemed)( (in|us|me|back|this morning|today|yesterday))* (quite |very |really |so |pretty |extremely )?(upset|angry|unhappy|annoyed|frustrated|furious|worried)\b/gi, 'reportedcomplaint'],
   [/\b(at the end of my (rope|tether)|at (my|our) wits'? end|losing my patience|lost my patience|so-called)\b/gi, 'atmyend'],
-  // A run of crying or furious faces is one feeling, and the tokenizer keeps the run as one unknown token.
-  [/😭+/gu, ' crying '],
+  // A run of crying or furious faces is one feeling (a mild one for 😭: a lost file is worth a tear), and the tokenizer
+  // would keep the run as one unknown token.
+  [/😭+/gu, ' 😭 '],
   [/(😡|🤬)+/gu, ' furious '],
   // Desperation: a business at stake is as urgent as anger ("i'm begging", "about to lose everything").
   [/\b(i'?m|i am|we'?re|we are) (literally |actually |so )?(begging|desperate|shaking)\b|\bbegging (you|u)\b/gi, 'begging'],
