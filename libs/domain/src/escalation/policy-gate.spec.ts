@@ -10,6 +10,9 @@ describe('evaluatePolicyGate', () => {
     ['Which plan includes SAML SSO?', 'pricing'],
     ['Could you send us a quote for 250 seats on the enterprise plan?', 'pricing'],
     ['is there a free plan', 'pricing'],
+    // Round 18 (final38-40).
+    ['what are the terms if we want to end our contract with riddlix early? is there a notice period or penalty in the agreement?', 'legal'],
+    ["former patient emailed us demanding that all her info be deleted under the california privacy law. she says she'll report us. what do we do", 'legal'],
     // Round 17 (final35-37).
     ['Our season only runs April to October. Is there a seasonal plan where we only pay for those 7 months, and how much would we save compared with paying all year?', 'pricing'],
     ["just so u know i've asked my bank to reverse your last annual charge. we stopped using cyclaro in january. what happens to our account now", 'refund'],
@@ -95,6 +98,13 @@ describe('evaluatePolicyGate', () => {
     expect(gate(text)).toBe(reason);
   });
 
+  it("reads '$40 for 2 people' as the customer's own ticket price when the product has a prices feature", () => {
+    const text = "Everyone pays the same $35 per person. I'd like the price per person to drop as the group gets bigger, e.g. $40 for 2 people, $33 for 3-5 and $29 for 6-10. Where do I set that up?";
+    const vocabulary = { featureTerms: new Set(['price', 'prices']) };
+    expect(evaluatePolicyGate({ text, sentiment: 0.6, vocabulary })).toBeNull();
+    expect(evaluatePolicyGate({ text: 'What would it cost for 40 people on your plan?', sentiment: 0.5, vocabulary })?.reason).toBe('pricing');
+  });
+
   it("reads a family's custody order as the customer's matter, a court order on us as legal", () => {
     const text = 'A mother brought in a custody order from her lawyer today. How do I stop staff releasing her daughter to the father?';
     expect(gate(text, 'Court order - father not allowed to pick up')).toBeNull();
@@ -106,6 +116,9 @@ describe('evaluatePolicyGate', () => {
     ['Our lawyer has rewritten our annual slip contract (new insurance and liability clauses). If I change the template, does that change the contracts people already signed?'],
     ['Our lawyer has now advised us to keep proof of delivery (the photos your driver app takes) for at least three years. How long do you keep those photos?'],
     ['how much extra is the delivery fee we add for weekend orders? where do I set it'],
+    // Round 18: the customer's own ticket prices, contract and a guest's chargeback.
+    ["Our legal team drafted an event contract for corporate bookings (deposit terms, damage liability etc). Where do I put that contract so every company agrees to it when they accept a quote?"],
+    ['A guest who stayed with us last month has filed a chargeback with his bank saying he never stayed. What do I do on my side to fight it?'],
     // Round 16 (final32-34).
     ['A mother at our center brought in a custody order from her lawyer today. It says the father is not allowed to collect their daughter. How do I make sure nobody releases her to him?'],
     ['A former tenant whose unit we auctioned is disputing the sale. Our lawyer is handling it and our legal team has asked for every notice we sent this tenant. Can we get this out of the system, and in what format?'],

@@ -34,6 +34,7 @@ describe('scoreSentiment', () => {
     "Please, I need help NOW. The service reports for our biggest account (a food processing plant) show 40 stations as not scanned even though my tech scanned every single one. Their auditor is here Monday and if this report goes in like this we lose the account, which is a third of our revenue. I've been up all night trying to fix this and nothing works. I'm honestly at the end of my rope. How do I correct the report?",
     "I'm honestly close to tears. A school group of 30 kids is standing in my shop and none of the waivers went out to the parents. This trip was a third of my month's income and I'm about to lose it. How do I get the parents to sign right now?? I can't believe this is happening.",
     "To whoever is responsible, This is the worst software I have ever paid for. Half our e-bikes have been pulled from booking for 'battery health' when my mechanic says the batteries are perfectly fine. We have turned away dozens of riders this week because of your garbage. How do I override these battery readings, and who is going to pay for the business I've lost?",
+    'I have wasted my ENTIRE afternoon on your import. Every single time 200 lines land in Unmatched. Whoever designed this has never worked in a pharmacy. I am seriously close to ripping it out. Is there any way to match them faster?',
     'I am absolutely FURIOUS. The loading list did NOT include the chafing dishes and it made us look like amateurs. I want answers today.',
   ])('reads desperation as urgent as anger: %j', (text) => {
     expect(scoreSentiment(text)).toBeLessThan(NEGATIVE_SENTIMENT_THRESHOLD);
@@ -49,6 +50,12 @@ describe('scoreSentiment', () => {
     'We keep losing bookings because the calendar blocks half an hour after every return before the bike can go out again. Can we shorten that gap?',
   ])('reads a device failure, a worry about losing data or a client reported upset as no anger: %j', (text) => {
     expect(scoreSentiment(text)).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
+  });
+
+  it('counts the mood phrases of a subject, not its other words', () => {
+    const text = "I'm done. Your night audit didn't run last night and I spent four hours redoing everything by hand. How do I make sure it runs tonight?";
+    expect(scoreSentiment(text, { emphasis: "Night audit failed - I've had enough" })).toBeLessThan(NEGATIVE_SENTIMENT_THRESHOLD);
+    expect(scoreSentiment('I lost my phone yesterday. How do I sign in on a new one?', { emphasis: 'Lost phone, locked out' })).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
   });
 
   it('reads bad timing as an idiom, not anger', () => {

@@ -12,7 +12,7 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: 0, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
-  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2,
+  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
@@ -35,6 +35,10 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(close to|in|near) tears\b/gi, 'closetotears'],
   [/\b(can'?t|cannot) believe (this|it|that|what)\b/gi, 'cantbelieve'],
   // Someone else's exit or a slow week is not the customer's mood: "left on bad terms", "we keep losing bookings".
+  [/\bwasted (my|our) (entire |whole )?(afternoon|morning|evening|day|week|weekend|time)\b/gi, 'wasteoftime'],
+  [/\b(close to|about to|going to|ready to) (ripping|rip|throwing|throw|tearing|tear) (it|this|you|your \w+) out\b/gi, 'ripitout'],
+  [/\bwhoever (designed|built|made|wrote) this\b/gi, 'whoeverdesigned'],
+  [/\b(i'?m|i am|we'?re|we are) (so |absolutely |completely |totally )?done\s*[.!]/gi, 'imdone'],
   [/\bon bad terms\b/gi, 'badterms'],
   [/\b(keep|kept|are|were|have been) losing (bookings|sales|orders|customers|clients|reservations|renters|riders)\b/gi, 'losingbookings'],
   [/\bsick (and tired )?of\b/gi, 'sickof'],
@@ -84,7 +88,10 @@ const SHOUTED_WORD = /(?<!\b(repl(y|ied|ies|ying)|typ(e|ed|es|ing)|text(ed|s|ing
 
 /** The customer's mood on a 0–1 scale (0 furious, 0.5 neutral, 1 delighted), from AFINN word scores. */
 export function scoreSentiment(text: string, options: { emphasis?: string } = {}): number {
-  const folded = PHRASES.reduce((t, [pattern, token]) => t.replace(pattern, token), text);
+  // A subject names the problem ("Lost my phone"), so its words are not scored, except the mood phrases it carries
+  // ("Night audit failed - I've had enough").
+  const subjectMoods = PHRASES.filter(([pattern, token]) => (SUPPORT_EXTRAS[token] ?? 0) < 0 && new RegExp(pattern.source, 'i').test(options.emphasis ?? '')).map(([, token]) => token);
+  const folded = [PHRASES.reduce((t, [pattern, token]) => t.replace(pattern, token), text), ...subjectMoods].join(' ');
   const { score, tokens } = analyzer.analyze(folded, { extras: SUPPORT_EXTRAS });
   if (tokens.length === 0) return 0.5;
   // Shouting intensifies what is there: exclamation runs and words in capitals (VADER's heuristics, simplified). A word
