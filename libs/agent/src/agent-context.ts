@@ -33,9 +33,20 @@ export interface AgentRunContext {
   matchThreshold: number;
   /** The words of the question the knowledge base never uses (each raised matchThreshold). */
   unknownWords?: string[];
+  /** Added to matchThreshold for an article's overview (its opening before the first section). */
+  overviewStep?: number;
   deps: AgentToolDeps;
   searches: SearchRecord[];
   reply?: { text: string; citedChunkIds: string[] };
   escalation?: { reason: EscalationReason; summary: string };
   ticket?: TicketTriage & { summary: string };
+}
+
+/** The score this passage needs to count as an answer: an article's overview needs more than a section does. */
+export function passageBar(context: Pick<AgentRunContext, 'matchThreshold' | 'overviewStep'>, hit: Pick<KnowledgeHit, 'overview'>): number {
+  return hit.overview ? context.matchThreshold + (context.overviewStep ?? 0) : context.matchThreshold;
+}
+
+export function isRelevant(context: Pick<AgentRunContext, 'matchThreshold' | 'overviewStep'>, hit: Pick<KnowledgeHit, 'overview' | 'score'>): boolean {
+  return hit.score >= passageBar(context, hit);
 }

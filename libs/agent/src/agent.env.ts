@@ -19,6 +19,8 @@ export const agentEnv = {
   /** Overrides the calibrated "is this passage an answer" threshold of the embedding model in use. */
   KB_MATCH_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   KB_UNKNOWN_WORD_STEP: z.coerce.number().min(0).max(0.1).optional(),
+  /** Overrides how much more than a section an article's overview (its opening) needs to count as an answer. */
+  KB_OVERVIEW_STEP: z.coerce.number().min(0).max(0.2).optional(),
 };
 
 export const agentEnvSchema = z.object(agentEnv);

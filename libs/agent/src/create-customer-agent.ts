@@ -17,6 +17,7 @@ export interface CustomerAgentSettings {
   KB_INGEST_ON_START?: boolean;
   KB_MATCH_THRESHOLD?: number;
   KB_UNKNOWN_WORD_STEP?: number;
+  KB_OVERVIEW_STEP?: number;
   PRODUCT_NAME?: string;
   PRODUCT_DESCRIPTION?: string;
 }
@@ -30,13 +31,17 @@ export interface CustomerAgentSettings {
  * starting point that has not been measured (no key here): recalibrate with `npm run eval -- --trace`.
  */
 export const MATCH_POLICIES: Record<string, MatchPolicy> = {
-  [new OnnxEmbedder().model]: { threshold: 0.375, unknownWordStep: 0.025 },
-  'text-embedding-3-small@384': { threshold: 0.3, unknownWordStep: 0 },
+  [new OnnxEmbedder().model]: { threshold: 0.375, unknownWordStep: 0.025, overviewStep: 0.05 },
+  'text-embedding-3-small@384': { threshold: 0.3, unknownWordStep: 0, overviewStep: 0 },
 };
 
-export function matchPolicyFor(embedder: Embedder, overrides: { threshold?: number; unknownWordStep?: number } = {}): MatchPolicy {
-  const calibrated = MATCH_POLICIES[embedder.model] ?? { threshold: 0.27, unknownWordStep: 0 };
-  return { threshold: overrides.threshold ?? calibrated.threshold, unknownWordStep: overrides.unknownWordStep ?? calibrated.unknownWordStep };
+export function matchPolicyFor(embedder: Embedder, overrides: Partial<MatchPolicy> = {}): MatchPolicy {
+  const calibrated = MATCH_POLICIES[embedder.model] ?? { threshold: 0.27, unknownWordStep: 0, overviewStep: 0 };
+  return {
+    threshold: overrides.threshold ?? calibrated.threshold,
+    unknownWordStep: overrides.unknownWordStep ?? calibrated.unknownWordStep,
+    overviewStep: overrides.overviewStep ?? calibrated.overviewStep,
+  };
 }
 
 /**
@@ -76,7 +81,7 @@ export async function createCustomerAgent(input: {
     ? await new OpenAIProvider({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, useResponses: true }).getModel(modelName)
     : new OfflineModel();
   logger?.info({ model: modelName, embeddings: embedder.model }, 'customer agent ready');
-  return new CustomerSuccessAgent({ model, modelName, deps, match: matchPolicyFor(embedder, { threshold: env.KB_MATCH_THRESHOLD, unknownWordStep: env.KB_UNKNOWN_WORD_STEP }),
+  return new CustomerSuccessAgent({ model, modelName, deps, match: matchPolicyFor(embedder, { threshold: env.KB_MATCH_THRESHOLD, unknownWordStep: env.KB_UNKNOWN_WORD_STEP, overviewStep: env.KB_OVERVIEW_STEP }),
     logger,
     product: { name: env.PRODUCT_NAME ?? DEFAULT_PRODUCT.name, description: env.PRODUCT_DESCRIPTION ?? DEFAULT_PRODUCT.description },
   });

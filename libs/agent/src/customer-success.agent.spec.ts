@@ -1,9 +1,9 @@
 import { AppError } from '@cs/domain';
 import { OfflineModel } from './models/offline/offline.model';
-import { CustomerSuccessAgent } from './customer-success.agent';
+import { CustomerSuccessAgent, type MatchPolicy } from './customer-success.agent';
 import { agentRequest, EXPORT_HIT, fakeDeps, RecordingModel } from './testing/agent-test-kit';
 
-function offlineAgent(deps = fakeDeps(), match = { threshold: 0.35, unknownWordStep: 0 }) {
+function offlineAgent(deps = fakeDeps(), match: MatchPolicy = { threshold: 0.35, unknownWordStep: 0 }) {
   const model = new RecordingModel(new OfflineModel());
   return { model, deps, agent: new CustomerSuccessAgent({ model, modelName: 'offline-extractive-v1', deps, match }) };
 }
@@ -50,6 +50,22 @@ describe('CustomerSuccessAgent with the offline model (real agent loop)', () => 
 
     const none = await offlineAgent(depsWithout(), match).agent.decide(agentRequest(text));
     expect(none.action).toBe('answer');
+  });
+
+  it("asks more of an article's overview than of a section before answering from it", async () => {
+    const overview = { ...EXPORT_HIT, chunkId: '00000000-0000-4000-8000-000000000002', heading: 'Exporting and importing boards with CSV', overview: true };
+    const question = 'How do I export my board to CSV?';
+    const match = { threshold: 0.35, unknownWordStep: 0, overviewStep: 0.3 };
+    // 0.62 clears the bar of 0.35 but not the overview's 0.65.
+    const high = await offlineAgent(fakeDeps([overview]), match).agent.decide(agentRequest(question));
+    expect(high).toMatchObject({ action: 'escalate', bestKbScore: 0.62, escalation: { reason: 'no_kb_match', evidence: { threshold: 0.35, overviewStep: 0.3 } } });
+    const lower = await offlineAgent(fakeDeps([overview]), { ...match, overviewStep: 0.2 }).agent.decide(agentRequest(question));
+    expect(lower).toMatchObject({ action: 'answer', citations: [expect.objectContaining({ chunkId: overview.chunkId })] });
+    // A section that clears the plain bar is answered from, even when the overview scores higher.
+    const section = { ...EXPORT_HIT, score: 0.5 };
+    const both = await offlineAgent(fakeDeps([overview, section]), match).agent.decide(agentRequest(question));
+    expect(both.action).toBe('answer');
+    expect(both.citations.map((c) => c.chunkId)).toEqual([EXPORT_HIT.chunkId]);
   });
 
   it('escalates before searching when the thing asked about is never mentioned', async () => {

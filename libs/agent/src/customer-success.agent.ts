@@ -12,6 +12,11 @@ export interface MatchPolicy {
   threshold: number;
   /** Added to the threshold for each word the question asks with that the knowledge base never uses. */
   unknownWordStep: number;
+  /**
+   * Added for an article's overview (its opening before the first section): it says what a feature is, so a question
+   * about something the articles do not cover matches it about as well as one they answer.
+   */
+  overviewStep?: number;
 }
 
 /** Unknown words past this many raise the threshold no further (a long message is not a harder question). */
@@ -68,7 +73,7 @@ export class CustomerSuccessAgent implements CustomerAgent {
       const base: DecisionBase = { sentiment, language, toolCalls: [], turns: 0, model: 'knowledge-gap' };
       return escalate({ channel }, base, 'no_kb_match', { source: 'knowledge_gap', unknown: unknown.askedAbout }, null);
     }
-    const { threshold, unknownWordStep } = this.options.match;
+    const { threshold, unknownWordStep, overviewStep } = this.options.match;
     const context: AgentRunContext = {
       customerId: request.customerId,
       conversationId: request.conversationId,
@@ -76,6 +81,7 @@ export class CustomerSuccessAgent implements CustomerAgent {
       channel,
       matchThreshold: round(threshold + unknownWordStep * Math.min(unknown.topic.length, MAX_UNKNOWN_WORDS)),
       unknownWords: unknown.topic,
+      overviewStep,
       deps: this.options.deps,
       searches: [],
     };

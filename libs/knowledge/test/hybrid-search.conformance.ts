@@ -62,6 +62,28 @@ export function hybridSearchConformance(open: () => Promise<SqlClient>): void {
     expect(unknown[0]?.score ?? 0).toBeLessThan(chatty[0]!.score / 2);
   });
 
+  it("marks an article's opening before its first section as its overview, and nothing of an article without sections", async () => {
+    const extra: KnowledgeDocument[] = [
+      {
+        source: 'guest-portal',
+        markdown: '# Guest portal\n\nThe guest portal lets your guests see their bookings online.\n\n## Turning the portal on\n\nOpen Settings > Portal and switch on Guest portal.',
+      },
+      { source: 'shortcuts', markdown: '# Keyboard shortcuts\n\nPress the question mark key on any board to see every keyboard shortcut.' },
+    ];
+    await ingestKnowledgeBase({ db, embedder }, [...SAMPLE_DOCS, ...extra]);
+    try {
+      const search = new KnowledgeSearch({ db, embedder, statsTtlMs: 0 });
+      const portal = await search.search('guest portal bookings settings', 10);
+      const byHeading = new Map(portal.filter((h) => h.source === 'guest-portal').map((h) => [h.heading, h.overview]));
+      expect(Object.fromEntries(byHeading)).toEqual({ 'Guest portal': true, 'Guest portal › Turning the portal on': false });
+      const shortcuts = await search.search('keyboard shortcuts question mark', 3);
+      expect(shortcuts.find((h) => h.source === 'shortcuts')).toMatchObject({ heading: 'Keyboard shortcuts', overview: false });
+      expect(shortcuts.find((h) => h.source === 'csv-export')?.overview ?? false).toBe(false);
+    } finally {
+      await ingestKnowledgeBase({ db, embedder }, SAMPLE_DOCS);
+    }
+  });
+
   it('re-ingestion skips unchanged articles, replaces changed ones and deletes removed ones', async () => {
     const changed = [{ ...SAMPLE_DOCS[0]!, markdown: `${SAMPLE_DOCS[0]!.markdown}\n\n## Import\n\nUpload a CSV file to import cards.` }, SAMPLE_DOCS[1]!];
     const report = await ingestKnowledgeBase({ db, embedder }, changed);

@@ -1,6 +1,6 @@
 import { checkReply, escalationNotice } from '@cs/domain';
 import type { AgentDecision, EscalationReason, KnowledgeCitation } from '@cs/ports';
-import type { AgentRunContext } from '../agent-context';
+import { isRelevant, type AgentRunContext } from '../agent-context';
 import { INSTRUCTION_MARKERS } from '../agent-instructions';
 import { TOOL_NAMES } from '../tools/agent-tools';
 
@@ -27,16 +27,16 @@ export function decideFromRun(context: AgentRunContext, base: DecisionBase, fina
   const bestKbScore = context.searches.length > 0 ? Math.max(...context.searches.map((s) => s.best)) : null;
   const triage = context.ticket ? { ticketUpdate: { category: context.ticket.category, priority: context.ticket.priority } } : {};
   const searches = context.searches.map((s) => ({ query: s.query.slice(0, 200), best: s.best, article: s.hits[0]?.source ?? null }));
-  const bar = { threshold: context.matchThreshold, unknownWords: context.unknownWords ?? [] };
+  const bar = { threshold: context.matchThreshold, overviewStep: context.overviewStep ?? 0, unknownWords: context.unknownWords ?? [] };
   if (context.escalation) {
     const evidence = { source: 'agent', summary: context.escalation.summary, searches, ...(context.escalation.reason === 'no_kb_match' ? bar : {}) };
     return escalate(context, base, context.escalation.reason, evidence, bestKbScore, triage);
   }
-  if (bestKbScore === null || bestKbScore < context.matchThreshold) {
+  const relevant = allHits.filter((h) => isRelevant(context, h)).sort((a, b) => b.score - a.score);
+  if (relevant.length === 0) {
     return escalate(context, base, 'no_kb_match', { searches, ...bar }, bestKbScore, triage);
   }
   const text = (context.reply?.text ?? finalOutput ?? '').trim();
-  const relevant = allHits.filter((h) => h.score >= context.matchThreshold);
   const cited = relevant.filter((h) => context.reply?.citedChunkIds.includes(h.chunkId));
   const sources = cited.length > 0 ? cited : relevant.slice(0, 2);
   const verdict = text

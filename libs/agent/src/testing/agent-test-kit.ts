@@ -9,6 +9,7 @@ export const EXPORT_HIT: KnowledgeHit = {
   source: 'csv-export-import',
   heading: 'Exporting and importing boards with CSV › Export a board to CSV',
   content: 'Open the board, select Board menu > More > Export, and choose CSV. Brightdesk prepares the file and downloads it in your browser.',
+  overview: false,
   score: 0.62,
   vectorScore: 0.5,
   textScore: 0.7,

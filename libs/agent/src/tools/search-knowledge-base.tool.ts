@@ -1,7 +1,7 @@
 import { tool } from '@openai/agents';
 import { redactSensitiveText } from '@cs/domain';
 import { z } from 'zod';
-import type { AgentRunContext } from '../agent-context';
+import { isRelevant, type AgentRunContext } from '../agent-context';
 
 export const SEARCH_KNOWLEDGE_BASE = 'search_knowledge_base';
 const MAX_QUERY = 500;
@@ -26,7 +26,7 @@ export const searchKnowledgeBaseTool = tool<z.ZodObject<{ query: z.ZodString }>,
       article: h.source,
       heading: h.heading,
       score: h.score,
-      relevant: h.score >= context.matchThreshold,
+      relevant: isRelevant(context, h),
       text: h.content,
     }));
     const anyRelevant = results.some((r) => r.relevant);

@@ -14,6 +14,11 @@ export interface KnowledgeHit {
   source: string;
   heading: string;
   content: string;
+  /**
+   * The article's opening, before its first section, in an article that has sections: an overview of what a feature
+   * is, seldom the step, limit or rule a question asks for (the agent asks more of it before answering from it).
+   */
+  overview: boolean;
   /** Fused relevance, about [0, 1]; comparable across queries, so one threshold decides "no match". */
   score: number;
   vectorScore: number;
@@ -64,7 +69,9 @@ txt AS (SELECT k.id FROM knowledge_base k, q WHERE k.tsv @@ q.tq ORDER BY ts_ran
 SELECT k.id, k.source, coalesce(k.heading, k.source) AS heading, k.content,
        CASE WHEN k.embedding_model = $3 THEN 1 - (k.embedding <=> q.v) ELSE 0 END AS cosine,
        ts_rank_cd(k.tsv, q.tq, 32) AS rank,
-       tsvector_to_array(k.tsv) AS lexemes, k.heading_lexemes
+       tsvector_to_array(k.tsv) AS lexemes, k.heading_lexemes,
+       (position(' › ' IN coalesce(k.heading, '')) = 0
+        AND EXISTS (SELECT 1 FROM knowledge_base s WHERE s.source = k.source AND position(' › ' IN coalesce(s.heading, '')) > 0)) AS overview
   FROM knowledge_base k CROSS JOIN q
  WHERE k.id IN (SELECT id FROM vec UNION SELECT id FROM txt)`;
 
@@ -82,6 +89,7 @@ interface CandidateRow {
   rank: number | string;
   lexemes: string[] | string;
   heading_lexemes: string[] | string;
+  overview: boolean;
 }
 
 /**
@@ -132,6 +140,7 @@ export class KnowledgeSearch {
         source: row.source,
         heading: row.heading,
         content: row.content,
+        overview: row.overview === true,
         score: round(score),
         vectorScore: round(vectorScore),
         textScore: round(coverage),
