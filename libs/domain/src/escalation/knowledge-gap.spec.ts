@@ -29,6 +29,8 @@ describe('askedAboutTerms', () => {
     expect(askedAboutTerms('the scanner app keeps dropping, how do i fix it')).toEqual([]);
     expect(askedAboutTerms('if i cancel it do they get told or do i have to msg everyone myself?')).toEqual([]);
     expect(askedAboutTerms('Will we have roughly finished the count by Friday, can the app help?')).toEqual([]);
+    expect(askedAboutTerms('Where can I change the wording, and is there a length limit?')).toEqual([]);
+    expect(askedAboutTerms('Where does that go, and is there a size limit?')).toEqual([]);
   });
 });
 
@@ -41,6 +43,15 @@ describe('questionTopicWords', () => {
 
   it('leaves out contractions, dates, short words and reply prefixes', () => {
     expect(questionTopicWords("We'd like it by Tuesday. Can I'm-busy staff see it in March?", 'Re: Fwd: Rota')).toEqual(['rota', 'can', 'staff', 'see']);
+  });
+
+  it("leaves out people's names, however they are written", () => {
+    expect(questionTopicWords('i deleted yesterdays job for mrs lopez by accident, is it gone for good??')).toEqual(['deleted', 'job', 'for', 'accident', 'gone', 'good']);
+    expect(questionTopicWords('How do I move the job to her and keep what Luis has done?')).not.toContain('luis');
+    expect(questionTopicWords('Can Carla be promoted to senior artist?')).toEqual(['can', 'promoted', 'senior', 'artist']);
+    // Products and integrations are not people, nor is a full name, which may be a brand.
+    expect(questionTopicWords('Is there a way to pull engine hours from John Deere Operations Center?')).toEqual(expect.arrayContaining(['john', 'deere']));
+    expect(questionTopicWords('Does it sync with Xero or QuickBooks, and can we pay via Wise or PayPal?')).toEqual(expect.arrayContaining(['xero', 'quickbooks', 'wise', 'paypal']));
   });
 
   it('finds nothing in a message without a question or subject', () => {

@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import { splitSentences } from './message-cleanup';
 
 const QUESTION = /[?]|\b(can|could|does|do|is there|are there|will|would|possible|way to|any)\b/i;
@@ -27,6 +28,7 @@ const ASKED_ABOUT: readonly RegExp[] = [
   // "shown in Spanish", "translated into German"
   /\b(?:in|into|to)\s+(arabic|chinese|dutch|french|german|greek|hebrew|hindi|italian|japanese|korean|polish|portuguese|russian|spanish|swedish|turkish|ukrainian|vietnamese|welsh)\b/gi,
 ];
+const LIMIT = /^(limit|limits|cap|caps|maximum|max|minimum|min|quota|restriction|restrictions|threshold)$/i;
 const GENERIC = new Set(['it', 'this', 'that', 'them', 'us', 'me', 'you', 'each', 'other', 'every', 'all', 'any', 'our', 'my', 'your', 'their', 'a', 'an', 'the', 'new', 'old', 'same', 'way', 'option', 'setting', 'feature', 'limit', 'problem', 'issue', 'cap', 'maximum', 'minimum', 'max', 'min', 'fee', 'charge', 'cost', 'difference', 'reason', 'workaround', 'shortcut', 'delay', 'deadline', 'chance', 'need', 'lot', 'quick', 'quicker', 'easy', 'easier', 'fast', 'faster', 'simple', 'simpler', 'better', 'good', 'proper', 'smarter', 'cleaner']);
 
 /**
@@ -39,19 +41,28 @@ export function askedAboutTerms(text: string): string[] {
   const terms = new Set<string>();
   for (const sentence of splitSentences(text)) {
     if (!QUESTION.test(sentence)) continue;
-    for (const pattern of ASKED_ABOUT) {
-      for (const match of sentence.matchAll(pattern)) {
-        for (const word of match.slice(1)) if (word && !GENERIC.has(word.toLowerCase())) terms.add(word.replace(/[.'’-]+$/, ''));
-      }
-    }
+    for (const words of askedAboutMatches(sentence)) for (const word of words) if (!GENERIC.has(word.toLowerCase())) terms.add(word);
     // "QuickBooks or Xero", "a public API or webhooks": the alternative is asked about too.
     for (const alt of sentence.matchAll(/\b(?:integrat\w*|sync\w*|have|has|support\w*|offer\w*)\b[^.?!]*?\bor\s+(?!(?:do|does|can|is|are|will|would|should|the|a|an|not|any)\b)([A-Za-z][\w.&-]*)/g)) if (alt[1]) terms.add(alt[1]);
   }
   return [...terms];
 }
 
+/** Each place a question sentence names what it asks about: the word naming it and the word after, if any. */
+function askedAboutMatches(sentence: string): string[][] {
+  const found: string[][] = [];
+  for (const pattern of ASKED_ABOUT) {
+    for (const match of sentence.matchAll(pattern)) {
+      const words = match.slice(1).filter((w): w is string => Boolean(w)).map((w) => w.replace(/[.'’-]+$/, ''));
+      // "is there a length limit?" asks how much, not whether we have a "length".
+      if (!LIMIT.test(words.at(-1) ?? '')) found.push(words);
+    }
+  }
+  return found;
+}
+
 const CALENDAR = new Set(
-  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays weekday weekdays'.split(' '),
+  'yesterdays todays tomorrows tonights january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays weekday weekdays'.split(' '),
 );
 const REPLY_PREFIX = /^(?:(?:re|fwd?|aw|wg)\s*:\s*)+/i;
 
@@ -64,13 +75,30 @@ const REPLY_PREFIX = /^(?:(?:re|fwd?|aw|wg)\s*:\s*)+/i;
 export function questionTopicWords(text: string, subject?: string): string[] {
   const sentences = splitSentences(text).filter((s) => QUESTION.test(s));
   if (subject) sentences.unshift(subject.replace(REPLY_PREFIX, ''));
+  const names = personNameWords(sentences.join('\n'));
   const words = new Set<string>();
   for (const sentence of sentences) {
     for (const [token] of sentence.matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*/g)) {
       if (/['’]/.test(token) || token.length < 3) continue;
       const word = token.toLowerCase();
-      if (!CALENDAR.has(word)) words.add(word);
+      if (!CALENDAR.has(word) && !names.has(word)) words.add(word);
     }
   }
   return [...words];
 }
+
+/**
+ * The words of people's names ("mrs lopez", "keep what Luis has done", "can Carla be promoted"), found by compromise's
+ * part-of-speech tagger: a name is nothing a help center could cover, so it is no sign that a passage misses the point.
+ * Only a first name alone or a name after a title: a full name may be a brand ("John Deere Operations Center").
+ */
+function personNameWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const name of nlp(text).people().out('array') as string[]) {
+    const parts = [...name.toLowerCase().matchAll(/[a-z][a-z0-9]*/g)].map(([word]) => word);
+    if (parts.length === 1 || HONORIFIC.test(parts[0] ?? '')) for (const word of parts) words.add(word);
+  }
+  return words;
+}
+
+const HONORIFIC = /^(mr|mrs|ms|miss|mx|dr|prof)$/;

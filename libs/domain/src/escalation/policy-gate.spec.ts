@@ -10,6 +10,12 @@ describe('evaluatePolicyGate', () => {
     ['Which plan includes SAML SSO?', 'pricing'],
     ['Could you send us a quote for 250 seats on the enterprise plan?', 'pricing'],
     ['is there a free plan', 'pricing'],
+    // Round 19 (final41-43).
+    ["We're adding 5 more crew members next month for the summer season. Will our monthly Sudsly bill go up for each one, and by how much?", 'pricing'],
+    ['forgot to cancel the trial and got charged 89 today 😫 never even used it after week 1. can i get that back pls', 'refund'],
+    ["Quick one: if I turn on Request to book, where do the requests show up? Also, could you connect me with a support agent for a screen-share this week?", 'human_requested'],
+    ["How do I change which jewelry can be picked for a septum piercing? Honestly, I'd prefer a human from your team to look at our setup. Please pass this on to a person.", 'human_requested'],
+    ["I'd prefer someone from your team to answer this rather than an automated reply.", 'human_requested'],
     // Round 18 (final38-40).
     ['what are the terms if we want to end our contract with riddlix early? is there a notice period or penalty in the agreement?', 'legal'],
     ["former patient emailed us demanding that all her info be deleted under the california privacy law. she says she'll report us. what do we do", 'legal'],
@@ -116,6 +122,11 @@ describe('evaluatePolicyGate', () => {
     ['Our lawyer has rewritten our annual slip contract (new insurance and liability clauses). If I change the template, does that change the contracts people already signed?'],
     ['Our lawyer has now advised us to keep proof of delivery (the photos your driver app takes) for at least three years. How long do you keep those photos?'],
     ['how much extra is the delivery fee we add for weekend orders? where do I set it'],
+    // Round 19: the customer's own lawyer (an insurance claim is theirs), money they give back, their own chat bot.
+    ['Our lawyer has asked us to pull together copies of every signed release form from last year in case an old insurance claim comes back. Is there a way to get them all out in bulk?'],
+    ['Our lawyer just finished a service contract with a local dealership, and both sides have signed it. Where do I keep the signed PDF?'],
+    ["A customer paid our crew $90 cash and now we've agreed to give the money back because we couldn't finish the job. Which screen do I use?"],
+    ['Some customers type "can I talk to a human" and we want those to come through to one of our booksellers rather than the bot carrying on. How do we set that up?'],
     // Round 18: the customer's own ticket prices, contract and a guest's chargeback.
     ["Our legal team drafted an event contract for corporate bookings (deposit terms, damage liability etc). Where do I put that contract so every company agrees to it when they accept a quote?"],
     ['A guest who stayed with us last month has filed a chargeback with his bank saying he never stayed. What do I do on my side to fight it?'],

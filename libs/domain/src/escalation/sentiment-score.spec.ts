@@ -35,6 +35,7 @@ describe('scoreSentiment', () => {
     "I'm honestly close to tears. A school group of 30 kids is standing in my shop and none of the waivers went out to the parents. This trip was a third of my month's income and I'm about to lose it. How do I get the parents to sign right now?? I can't believe this is happening.",
     "To whoever is responsible, This is the worst software I have ever paid for. Half our e-bikes have been pulled from booking for 'battery health' when my mechanic says the batteries are perfectly fine. We have turned away dozens of riders this week because of your garbage. How do I override these battery readings, and who is going to pay for the business I've lost?",
     'I have wasted my ENTIRE afternoon on your import. Every single time 200 lines land in Unmatched. Whoever designed this has never worked in a pharmacy. I am seriously close to ripping it out. Is there any way to match them faster?',
+    "I am at my wits' end. Three of my best customers just called me screaming because your system charged them late cancellation fees they never agreed to. I have been in business 11 years and I have never been this embarrassed. How do I turn this fee OFF?? I'm honestly thinking of shutting the whole account down today.",
     'I am absolutely FURIOUS. The loading list did NOT include the chafing dishes and it made us look like amateurs. I want answers today.',
   ])('reads desperation as urgent as anger: %j', (text) => {
     expect(scoreSentiment(text)).toBeLessThan(NEGATIVE_SENTIMENT_THRESHOLD);
@@ -47,6 +48,8 @@ describe('scoreSentiment', () => {
     'ugh client just called off the bar mitzvah on the 14th 😩 how do i cancel it without losing all the notes',
     'accidentally deleted the tax exempt cert from the st marys school account yesterday 😭 is it gone forever??',
     'guy from the counter quit today, left on bad terms. how do i kill his access RIGHT NOW',
+    "Our artist Jonah came down with the flu and can't work tomorrow. What's the right way to cancel his appointments so the clients are offered their deposits back rather than losing them?",
+    'One of our Spanish translators fell ill yesterday halfway through a manual. How do I move the job to someone else?',
     'We keep losing bookings because the calendar blocks half an hour after every return before the bike can go out again. Can we shorten that gap?',
   ])('reads a device failure, a worry about losing data or a client reported upset as no anger: %j', (text) => {
     expect(scoreSentiment(text)).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);

@@ -12,7 +12,7 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: 0, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
-  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2,
+  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
@@ -61,7 +61,8 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // Desperation: a business at stake is as urgent as anger ("i'm begging", "about to lose everything").
   [/\b(i'?m|i am|we'?re|we are) (literally |actually |so )?(begging|desperate|shaking)\b|\bbegging (you|u)\b/gi, 'begging'],
   // Losing data is the worry a how-to question is about: "how do i cancel it without losing all the notes".
-  [/\bwithout (los(e|ing)|deleting|wiping)\b/gi, 'withoutlosing'],
+  [/\b(without|rather than|instead of|to avoid) (los(e|ing)|deleting|wiping)\b/gi, 'withoutlosing'],
+  [/\bso (they|we|i|he|she|clients|customers) (don'?t|do not|won'?t) lose\b/gi, 'withoutlosing'],
   [/\b(i'?m|i am|we'?re|we are|i'?ll|we'?ll|i will|we will|gonna|going to|about to) (lose|losing) (everything|the business|my business|our business)\b/gi, 'loseeverything'],
   // Hardware that stopped is a problem report, not a mood: "our router died this morning".
   [/\b(router|wi-?fi|internet|connection|battery|phone|tablet|ipad|printer|reader|power|laptop|computer|device|scanner|modem)( has| had| just)* died\b/gi, 'devicefailed'],
@@ -69,6 +70,13 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // Damage the customer lays at our door: "your software trashes my reputation", "two of my oldest accounts are done with us".
   [/\b(trash(es|ed|ing)?|ruin(s|ed|ing)?|destroy(s|ed|ing)?|wreck(s|ed|ing)?) (my|our) (reputation|business|name|livelihood)\b/gi, 'ruinedreputation'],
   [/\b(is|are|'re|they're|were) done with (us|me|you)\b/gi, 'donewith'],
+  // "three of my best customers", "our oldest client": praise for their customers is not praise for us.
+  [/\b(my|our) (very )?(best|biggest|oldest|favou?rite|most loyal|top|longest-standing) (customers?|clients?|accounts?|guests?|members?|regulars)\b/gi, 'keyaccounts'],
+  [/\b(thinking of|considering|about to|ready to|tempted to|going to) (shutting|shut|closing|close|cancell?ing|cancel|dropping|drop|ditching|ditch|deleting|delete)\b[^.?!]{0,20}\b(account|subscription)( down)?\b/gi, 'readytoleave'],
+  [/\bnever (been|felt) (this|so) (embarrassed|humiliated|angry|frustrated|upset|disappointed|let down|stressed)\b/gi, 'neverbeenthis'],
+  [/\bdriving (my|our) (customers|clients|guests|members|patients|business) away\b/gi, 'drivingaway'],
+  // Staff off sick is a scheduling fact, not a mood: "our artist came down with the flu".
+  [/\b(fell|fallen|falls|is|was|been|off|out|went home|called in) (ill|sick)\b/gi, 'offsick'],
   [/\bnothing (works|is working|worked)\b/gi, 'nothingworks'],
   // A trade term is not a mood: "wood-destroying insect inspection".
   [/\bwood[- ]destroying\b/gi, 'wooddestroying'],
