@@ -31,6 +31,7 @@ describe('askedAboutTerms', () => {
     expect(askedAboutTerms('Will we have roughly finished the count by Friday, can the app help?')).toEqual([]);
     expect(askedAboutTerms('Where can I change the wording, and is there a length limit?')).toEqual([]);
     expect(askedAboutTerms('Where does that go, and is there a size limit?')).toEqual([]);
+    expect(askedAboutTerms('What happens to the families we are already working with in December?')).toEqual([]);
   });
 });
 

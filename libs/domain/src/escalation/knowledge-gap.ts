@@ -4,6 +4,7 @@ import { splitSentences } from './message-cleanup';
 const QUESTION = /[?]|\b(can|could|does|do|is there|are there|will|would|possible|way to|any)\b/i;
 const WORD = String.raw`([A-Za-z][\w.&'-]*)`;
 const FUNCTION_WORDS = String.raw`(?:and|or|to|for|with|from|in|on|at|of|the|a|an|so|that|this|these|those|when|if|as|we|i|it|our|my|your|their|them|us|me|you|be|been|is|are|was|were|not|no|any|some|all|more|only|just|also|really|roughly|about)`;
+const FUNCTION_WORD = new RegExp(String.raw`^${FUNCTION_WORDS}$`, 'i');
 const NEXT = String.raw`(?:\s+(?!${FUNCTION_WORDS}\b)([A-Za-z][\w.&'-]*))?`;
 
 /** Where a question names the thing it asks about, each with up to two words naming it. */
@@ -54,8 +55,10 @@ function askedAboutMatches(sentence: string): string[][] {
   for (const pattern of ASKED_ABOUT) {
     for (const match of sentence.matchAll(pattern)) {
       const words = match.slice(1).filter((w): w is string => Boolean(w)).map((w) => w.replace(/[.'’-]+$/, ''));
-      // "is there a length limit?" asks how much, not whether we have a "length".
-      if (!LIMIT.test(words.at(-1) ?? '')) found.push(words);
+      // "is there a length limit?" asks how much, not whether we have a "length"; "working with in December" names
+      // nothing.
+      if (LIMIT.test(words.at(-1) ?? '') || FUNCTION_WORD.test(words[0] ?? '')) continue;
+      found.push(words.filter((w) => !CALENDAR.has(w.toLowerCase())));
     }
   }
   return found;

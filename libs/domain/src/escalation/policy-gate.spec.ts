@@ -10,6 +10,10 @@ describe('evaluatePolicyGate', () => {
     ['Which plan includes SAML SSO?', 'pricing'],
     ['Could you send us a quote for 250 seats on the enterprise plan?', 'pricing'],
     ['is there a free plan', 'pricing'],
+    // Round 20 (final44-46).
+    ["we're selling the funeral home in feb, want to cancel lanternly and get back the months we prepaid on the annual. how do we do that", 'refund'],
+    ["You charged us for 12 users but we only have 7. I've asked twice. If this isn't credited back to us this week I'm disputing the charge with my bank.", 'refund'],
+    ["Before I go any further, please put me in touch with your account manager or a supervisor. I'd like to go over our account with someone senior rather than through a support inbox.", 'human_requested'],
     // Round 19 (final41-43).
     ["We're adding 5 more crew members next month for the summer season. Will our monthly Sudsly bill go up for each one, and by how much?", 'pricing'],
     ['forgot to cancel the trial and got charged 89 today 😫 never even used it after week 1. can i get that back pls', 'refund'],
@@ -122,6 +126,10 @@ describe('evaluatePolicyGate', () => {
     ['Our lawyer has rewritten our annual slip contract (new insurance and liability clauses). If I change the template, does that change the contracts people already signed?'],
     ['Our lawyer has now advised us to keep proof of delivery (the photos your driver app takes) for at least three years. How long do you keep those photos?'],
     ['how much extra is the delivery fee we add for weekend orders? where do I set it'],
+    // Round 20: a family's lawyer and a family's overpayment, a discount code of theirs.
+    ["The family's lawyer dropped off a signed contract with the cemetery for the plot. Can I keep it with the arrangement, and can the family see it in their portal?"],
+    ['We have a family who overpaid by $640 back in March. How am I supposed to refund them now?'],
+    ['how do i make a student discount code, 20% off but only for the rehearsal rooms not the studio 🎸'],
     // Round 19: the customer's own lawyer (an insurance claim is theirs), money they give back, their own chat bot.
     ['Our lawyer has asked us to pull together copies of every signed release form from last year in case an old insurance claim comes back. Is there a way to get them all out in bulk?'],
     ['Our lawyer just finished a service contract with a local dealership, and both sides have signed it. Where do I keep the signed PDF?'],

@@ -36,6 +36,7 @@ describe('scoreSentiment', () => {
     "To whoever is responsible, This is the worst software I have ever paid for. Half our e-bikes have been pulled from booking for 'battery health' when my mechanic says the batteries are perfectly fine. We have turned away dozens of riders this week because of your garbage. How do I override these battery readings, and who is going to pay for the business I've lost?",
     'I have wasted my ENTIRE afternoon on your import. Every single time 200 lines land in Unmatched. Whoever designed this has never worked in a pharmacy. I am seriously close to ripping it out. Is there any way to match them faster?',
     "I am at my wits' end. Three of my best customers just called me screaming because your system charged them late cancellation fees they never agreed to. I have been in business 11 years and I have never been this embarrassed. How do I turn this fee OFF?? I'm honestly thinking of shutting the whole account down today.",
+    "I am absolutely furious. We went to pull the multitracks for an album we recorded in the spring and they are GONE. Nobody told us anything. This client paid us thousands and now I have to tell them their sessions don't exist. Where did our files go and how do I get them back? I cannot believe we trusted you with this.",
     'I am absolutely FURIOUS. The loading list did NOT include the chafing dishes and it made us look like amateurs. I want answers today.',
   ])('reads desperation as urgent as anger: %j', (text) => {
     expect(scoreSentiment(text)).toBeLessThan(NEGATIVE_SENTIMENT_THRESHOLD);
@@ -50,6 +51,7 @@ describe('scoreSentiment', () => {
     'guy from the counter quit today, left on bad terms. how do i kill his access RIGHT NOW',
     "Our artist Jonah came down with the flu and can't work tomorrow. What's the right way to cancel his appointments so the clients are offered their deposits back rather than losing them?",
     'One of our Spanish translators fell ill yesterday halfway through a manual. How do I move the job to someone else?',
+    'gotta cancel saturday at the brewery, generator died 😭 what happens to the ppl who already preordered',
     'We keep losing bookings because the calendar blocks half an hour after every return before the bike can go out again. Can we shorten that gap?',
   ])('reads a device failure, a worry about losing data or a client reported upset as no anger: %j', (text) => {
     expect(scoreSentiment(text)).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);

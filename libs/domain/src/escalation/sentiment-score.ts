@@ -12,7 +12,7 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: 0, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
-  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0,
+  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0, trustedyou: -2,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
@@ -33,7 +33,8 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bwho('?s| is) (going to|gonna) pay for\b/gi, 'whopays'],
   [/\bcosting (me|us) (money|business|customers|clients|bookings)\b/gi, 'costingus'],
   [/\b(close to|in|near) tears\b/gi, 'closetotears'],
-  [/\b(can'?t|cannot) believe (this|it|that|what)\b/gi, 'cantbelieve'],
+  [/\b(can'?t|cannot) believe (this|it|that|what|we|i|you|how|they)\b/gi, 'cantbelieve'],
+  [/\b(we|i) (ever )?trusted (you|u)\b/gi, 'trustedyou'],
   // Someone else's exit or a slow week is not the customer's mood: "left on bad terms", "we keep losing bookings".
   [/\bwasted (my|our) (entire |whole )?(afternoon|morning|evening|day|week|weekend|time)\b/gi, 'wasteoftime'],
   [/\b(close to|about to|going to|ready to) (ripping|rip|throwing|throw|tearing|tear) (it|this|you|your \w+) out\b/gi, 'ripitout'],
@@ -44,7 +45,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bsick (and tired )?of\b/gi, 'sickof'],
   [/\b(had|have had) enough\b/gi, 'hadenough'],
   [/\bwaste of (my |our )?time\b/gi, 'wasteoftime'],
-  [/\b(nobody|no one|no-one) (has |ever )?(fixed|helped|helps|replied|responds|answered|cares)\b/gi, 'nobodyhelps'],
+  [/\b(nobody|no one|no-one) (has |ever )?(fixed|helped|helps|replied|responds|answered|cares|told (us|me))\b/gi, 'nobodyhelps'],
   [/\b(this|it|that)('s| is) (a )?(joke|farce|disgrace)\b/gi, 'isajoke'],
   [/\bsort (it|this) out\b/gi, 'sortitout'],
   [/\b(third|fourth|fifth|3rd|4th|5th|\d+th) time\b/gi, 'againandagain'],
@@ -65,7 +66,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bso (they|we|i|he|she|clients|customers) (don'?t|do not|won'?t) lose\b/gi, 'withoutlosing'],
   [/\b(i'?m|i am|we'?re|we are|i'?ll|we'?ll|i will|we will|gonna|going to|about to) (lose|losing) (everything|the business|my business|our business)\b/gi, 'loseeverything'],
   // Hardware that stopped is a problem report, not a mood: "our router died this morning".
-  [/\b(router|wi-?fi|internet|connection|battery|phone|tablet|ipad|printer|reader|power|laptop|computer|device|scanner|modem)( has| had| just)* died\b/gi, 'devicefailed'],
+  [/\b(router|wi-?fi|internet|connection|battery|phone|tablet|ipad|printer|reader|power|laptop|computer|device|scanner|modem|generator|fridge|freezer|engine|oven|grill|van|truck|car|card reader|terminal|till|pos)( has| had| just)* died\b/gi, 'devicefailed'],
   [/\b(about|going) to lose\b|\b(i|we)('ll| will| could| might)? lose (this|the|a|my|our) (biggest |best |main )?(client|customer|contract|business|job|account|revenue)\b/gi, 'abouttolose'],
   // Damage the customer lays at our door: "your software trashes my reputation", "two of my oldest accounts are done with us".
   [/\b(trash(es|ed|ing)?|ruin(s|ed|ing)?|destroy(s|ed|ing)?|wreck(s|ed|ing)?) (my|our) (reputation|business|name|livelihood)\b/gi, 'ruinedreputation'],

@@ -123,6 +123,10 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bdouble(-|\s)?book(ed|ing)?\b|\bat the same time\b|\boverlap(s|ping)?\b/i, 'overlapping double booking'],
   [/\bput (\w+\s+)?(up|down)\b|\braise\b|\bincrease\b/i, 'change'],
   [/\bmoney back\b|\bpay (\w+\s+)?back\b|\brepay\b/i, 'refund'],
+  // "band didnt show", "she never turned up"; not "the invoice didn't show in the list".
+  [/\b(didn'?t|did not|never|doesn'?t|does not|won'?t) (show(ed)?|turn(ed)?) up\b|\b(band|client|customer|guest|patient|student|member|he|she|they|family|rider|renter|driver|player)s? (didn'?t|did not|never) show\b/i, 'no-show'],
+  [/\b(ran|run|running|runs) out of\b/i, 'sold out'],
+  [/\bmove (the|this|that|a|his|her) (job|task|booking|shift|session|project|visit) (over )?to (her|him|them|someone|another)\b/i, 'reassign'],
 ];
 
 export function withPhraseMeanings(query: string): string {
