@@ -10,6 +10,12 @@ describe('evaluatePolicyGate', () => {
     ['Which plan includes SAML SSO?', 'pricing'],
     ['Could you send us a quote for 250 seats on the enterprise plan?', 'pricing'],
     ['is there a free plan', 'pricing'],
+    // Round 21 (final47-49).
+    ["Our trustees meet next week and I need a written quote to show them. If we pay for three years up front, is there a better rate?", 'pricing'],
+    ['We switched to the smaller plan in March but paid for the whole year. Could you put a prorated credit on our account for the difference?', 'refund'],
+    ["I'd much rather a member of your team showed me this live than getting an automated reply.", 'human_requested'],
+    ['Could you put me in touch with a named person who can be our main contact? Please have someone from your team get in touch by phone.', 'human_requested'],
+    ['Our board meets on Thursday. Can you email me a formal quote for the annual plan?', 'pricing'],
     // Round 20 (final44-46).
     ["we're selling the funeral home in feb, want to cancel lanternly and get back the months we prepaid on the annual. how do we do that", 'refund'],
     ["You charged us for 12 users but we only have 7. I've asked twice. If this isn't credited back to us this week I'm disputing the charge with my bank.", 'refund'],
@@ -126,6 +132,9 @@ describe('evaluatePolicyGate', () => {
     ['Our lawyer has rewritten our annual slip contract (new insurance and liability clauses). If I change the template, does that change the contracts people already signed?'],
     ['Our lawyer has now advised us to keep proof of delivery (the photos your driver app takes) for at least three years. How long do you keep those photos?'],
     ['how much extra is the delivery fee we add for weekend orders? where do I set it'],
+    // Round 21: a waiver the club's lawyer rewrote is their own document.
+    ["Our club's lawyer has redrafted our liability waiver after last season. How do I make every current member sign the new version?"],
+    ['New release form from our attorney. Where do I upload it so parents sign it at registration?'],
     // Round 20: a family's lawyer and a family's overpayment, a discount code of theirs.
     ["The family's lawyer dropped off a signed contract with the cemetery for the plot. Can I keep it with the arrangement, and can the family see it in their portal?"],
     ['We have a family who overpaid by $640 back in March. How am I supposed to refund them now?'],

@@ -37,6 +37,8 @@ describe('scoreSentiment', () => {
     'I have wasted my ENTIRE afternoon on your import. Every single time 200 lines land in Unmatched. Whoever designed this has never worked in a pharmacy. I am seriously close to ripping it out. Is there any way to match them faster?',
     "I am at my wits' end. Three of my best customers just called me screaming because your system charged them late cancellation fees they never agreed to. I have been in business 11 years and I have never been this embarrassed. How do I turn this fee OFF?? I'm honestly thinking of shutting the whole account down today.",
     "I am absolutely furious. We went to pull the multitracks for an album we recorded in the spring and they are GONE. Nobody told us anything. This client paid us thousands and now I have to tell them their sessions don't exist. Where did our files go and how do I get them back? I cannot believe we trusted you with this.",
+    "I'm at my wit's end. The tournament starts tomorrow, I was up until 2am again and not one coach can see the draw. I've had it with this. How do coaches get their fixtures??",
+    'My estimator spent THREE HOURS on a job survey and it vanished when she logged out. I am about ready to throw this laptop out the window. Did your app just waste my whole morning?',
     'I am absolutely FURIOUS. The loading list did NOT include the chafing dishes and it made us look like amateurs. I want answers today.',
   ])('reads desperation as urgent as anger: %j', (text) => {
     expect(scoreSentiment(text)).toBeLessThan(NEGATIVE_SENTIMENT_THRESHOLD);

@@ -36,14 +36,15 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(can'?t|cannot) believe (this|it|that|what|we|i|you|how|they)\b/gi, 'cantbelieve'],
   [/\b(we|i) (ever )?trusted (you|u)\b/gi, 'trustedyou'],
   // Someone else's exit or a slow week is not the customer's mood: "left on bad terms", "we keep losing bookings".
-  [/\bwasted (my|our) (entire |whole )?(afternoon|morning|evening|day|week|weekend|time)\b/gi, 'wasteoftime'],
+  [/\bwasted? (my|our) (entire |whole )?(afternoon|morning|evening|day|week|weekend|time)\b/gi, 'wasteoftime'],
   [/\b(close to|about to|going to|ready to) (ripping|rip|throwing|throw|tearing|tear) (it|this|you|your \w+) out\b/gi, 'ripitout'],
+  [/\b(throw|throwing|chuck|chucking|hurl|hurling|smash|smashing) (it|this|that|the|my|our)( [\w-]+)? (through|out of|out) (a|the) window\b/gi, 'ripitout'],
   [/\bwhoever (designed|built|made|wrote) this\b/gi, 'whoeverdesigned'],
   [/\b(i'?m|i am|we'?re|we are) (so |absolutely |completely |totally )?done\s*[.!]/gi, 'imdone'],
   [/\bon bad terms\b/gi, 'badterms'],
   [/\b(keep|kept|are|were|have been) losing (bookings|sales|orders|customers|clients|reservations|renters|riders)\b/gi, 'losingbookings'],
   [/\bsick (and tired )?of\b/gi, 'sickof'],
-  [/\b(had|have had) enough\b/gi, 'hadenough'],
+  [/\b(had|have had) enough\b|\b(i'?ve|we'?ve|i have|we have) had it with\b/gi, 'hadenough'],
   [/\bwaste of (my |our )?time\b/gi, 'wasteoftime'],
   [/\b(nobody|no one|no-one) (has |ever )?(fixed|helped|helps|replied|responds|answered|cares|told (us|me))\b/gi, 'nobodyhelps'],
   [/\b(this|it|that)('s| is) (a )?(joke|farce|disgrace)\b/gi, 'isajoke'],
@@ -54,7 +55,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // Someone else complaining, reported: "an owner is complaining she gets one message for three dogs".
   [/\b(she|he|they|owners?|clients?|customers?|patients?|students?|tenants?|users?|people|ppl|staff|members?|drivers?|team|crew|employees?)( is| are| keeps?| have been| has been| kept| really| just)? (complain(ing|s|ed)?|hates?|hated|dislikes?|disliked|is annoyed|are annoyed)\b/gi, 'reportedcomplaint'],
   [/\b(she|he|they|owners?|clients?|customers?|patients?|students?|tenants?|users?|members?|guests?)( called| phoned| rang| emailed| wrote| came in| was| were| is| are| got| seemed)( (in|us|me|back|this morning|today|yesterday))* (quite |very |really |so |pretty |extremely )?(upset|angry|unhappy|annoyed|frustrated|furious|worried)\b/gi, 'reportedcomplaint'],
-  [/\b(at the end of my (rope|tether)|at (my|our) wits'? end|losing my patience|lost my patience|so-called)\b/gi, 'atmyend'],
+  [/\b(at the end of my (rope|tether)|at (my|our) wit['’]?s['’]? end|losing my patience|lost my patience|so-called)\b/gi, 'atmyend'],
   // A run of crying or furious faces is one feeling (a mild one for 😭: a lost file is worth a tear), and the tokenizer
   // would keep the run as one unknown token.
   [/😭+/gu, ' 😭 '],
@@ -81,7 +82,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bnothing (works|is working|worked)\b/gi, 'nothingworks'],
   // A trade term is not a mood: "wood-destroying insect inspection".
   [/\bwood[- ]destroying\b/gi, 'wooddestroying'],
-  [/\b(been )?up all night\b/gi, 'upallnight'],
+  [/\b(been )?up all night\b|\b(up|awake) (until|till|til) ([1-5]|[1-5]:\d\d) ?(am|a\.m\.)/gi, 'upallnight'],
   [/\b(don'?t|do not) know what (else )?to do\b/gi, 'nowhereelse'],
   [/\b(can'?t|cannot|won'?t be able to) (make|cover|meet|run) (payroll|rent|wages)\b/gi, 'cantmakepayroll'],
   [/\bwhere('?s| is) (my|our) money\b/gi, 'whereismymoney'],

@@ -7,6 +7,9 @@ describe('withPhraseMeanings', () => {
     ['ran out of elote mid service, how do i take it off', 'sold out'],
     ['How do I move the job to her and keep what Luis has done?', 'reassign'],
     ['I want to hand the account over to my colleague', 'transfer ownership owner'],
+    ['think i removed the wrong client by accident, can i get her back?', 'restore recently deleted'],
+    ['second floor walk-up, how do I add the extra for carrying up', 'stairs'],
+    ['Our old dog Max was put to sleep yesterday; how do I stop his reminders?', 'deceased'],
   ])('adds the meaning of %j', (query, meaning) => {
     expect(withPhraseMeanings(query)).toBe(`${query} ${meaning}`);
   });
@@ -15,6 +18,7 @@ describe('withPhraseMeanings', () => {
     expect(withPhraseMeanings('the show starts at 8, can guests check in early?')).toBe('the show starts at 8, can guests check in early?');
     expect(withPhraseMeanings('how do I move the booking to Friday?')).toBe('how do I move the booking to Friday?');
     expect(withPhraseMeanings("the invoice didn't show in the list")).toBe("the invoice didn't show in the list");
+    expect(withPhraseMeanings('I deleted the old price list on purpose')).toBe('I deleted the old price list on purpose');
   });
 });
 

@@ -126,6 +126,10 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // "band didnt show", "she never turned up"; not "the invoice didn't show in the list".
   [/\b(didn'?t|did not|never|doesn'?t|does not|won'?t) (show(ed)?|turn(ed)?) up\b|\b(band|client|customer|guest|patient|student|member|he|she|they|family|rider|renter|driver|player)s? (didn'?t|did not|never) show\b/i, 'no-show'],
   [/\b(ran|run|running|runs) out of\b/i, 'sold out'],
+  // "deleted her whole profile by mistake, is it gone?" asks for the recycle bin.
+  [/\b(deleted|removed|erased|trashed)\b[^.?!]{0,60}\b(by (mistake|accident)|accidentally)\b|\baccidentally (deleted|removed|erased|trashed)\b/i, 'restore recently deleted'],
+  [/\bwalk-?ups?\b|\bno (elevator|lift)\b|\bflights? of stairs\b/i, 'stairs'],
+  [/\bput (down|to sleep)\b|\bpassed away\b|\bhas died\b/i, 'deceased'],
   [/\bmove (the|this|that|a|his|her) (job|task|booking|shift|session|project|visit) (over )?to (her|him|them|someone|another)\b/i, 'reassign'],
 ];
 
