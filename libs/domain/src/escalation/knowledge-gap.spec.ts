@@ -3,10 +3,10 @@ import { askedAboutTerms, questionTopicWords } from './knowledge-gap';
 describe('askedAboutTerms', () => {
   it.each([
     ['Does Stockroom integrate with QuickBooks Online or Xero?', ['QuickBooks', 'Online', 'Xero']],
-    ['can it sync with salesforce??', ['salesforce']],
-    ['Is there a Zendesk integration?', ['Zendesk']],
+    ['can it sync with salesforce??', ['sync', 'salesforce']],
+    ['Is there a Zendesk integration?', ['Zendesk', 'integration']],
     ['Will it work with our Square terminal?', ['Square', 'terminal']],
-    ['Can it sync our stock levels with Amazon Seller Central?', ['Amazon', 'Seller']],
+    ['Can it sync our stock levels with Amazon Seller Central?', ['sync', 'Amazon', 'Seller']],
     ['do u integrate with smart locks?', ['smart', 'locks']],
     ['Does Lettable have a public API or webhooks we can use?', ['API', 'webhooks']],
     ['Can it publish listings to portals like Rightmove and Zoopla?', ['Rightmove', 'Zoopla']],
@@ -15,7 +15,9 @@ describe('askedAboutTerms', () => {
     ['Do you support SCORM packages?', ['SCORM', 'packages']],
     ['does it have SSO?', ['SSO']],
     ['do u have creche booking?', ['creche', 'booking']],
-    ['Samsara integration? Can Routewise pull odometer readings from Samsara?', ['Samsara']],
+    ['Samsara integration? Can Routewise pull odometer readings from Samsara?', ['Samsara', 'integration']],
+    ['will the bookings show up on my phone calendar automatically, like a sync?', ['sync']],
+    ['Does the app still work offline when the crew has no signal?', ['offline']],
   ])('names what %j asks about', (text, expected) => {
     expect(askedAboutTerms(text).sort()).toEqual([...expected].sort());
   });
@@ -32,6 +34,7 @@ describe('askedAboutTerms', () => {
     expect(askedAboutTerms('Where can I change the wording, and is there a length limit?')).toEqual([]);
     expect(askedAboutTerms('Where does that go, and is there a size limit?')).toEqual([]);
     expect(askedAboutTerms('What happens to the families we are already working with in December?')).toEqual([]);
+    expect(askedAboutTerms('The sync finished this morning, thanks.')).toEqual([]);
   });
 });
 

@@ -26,6 +26,9 @@ const ASKED_ABOUT: readonly RegExp[] = [
   /\b(?:it|you|u|ya|they)\s+(?:have|has)\s+([A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z][\w-]*)/g,
   // "portals like Rightmove and Zoopla", "tools such as Xero"
   new RegExp(String.raw`\b(?:like|such as|e\.g\.?)\s+([A-Z][\w.&'-]*)(?:\s*(?:,|and|or|\/)\s*([A-Z][\w.&'-]*))?`, 'g'),
+  // "will it sync with my phone?", "does it work offline?", "is there an integration?": a capability a help center
+  // that never names it does not have, whatever the question's other words match.
+  /\b(sync|syncs|synced|syncing|offline|integration|integrations|webhooks?|api)\b/gi,
   // "shown in Spanish", "translated into German"
   /\b(?:in|into|to)\s+(arabic|chinese|dutch|french|german|greek|hebrew|hindi|italian|japanese|korean|polish|portuguese|russian|spanish|swedish|turkish|ukrainian|vietnamese|welsh)\b/gi,
 ];
