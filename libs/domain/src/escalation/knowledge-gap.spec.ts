@@ -18,6 +18,8 @@ describe('askedAboutTerms', () => {
     ['Samsara integration? Can Routewise pull odometer readings from Samsara?', ['Samsara', 'integration']],
     ['will the bookings show up on my phone calendar automatically, like a sync?', ['sync']],
     ['Does the app still work offline when the crew has no signal?', ['offline']],
+    ["Is there a way for each coach's sessions to show up in Google Calendar automatically?", ['Google', 'Calendar']],
+    ['Can we import the Hover measurements straight into the job?', ['Hover']],
   ])('names what %j asks about', (text, expected) => {
     expect(askedAboutTerms(text).sort()).toEqual([...expected].sort());
   });

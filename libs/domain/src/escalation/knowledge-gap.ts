@@ -26,6 +26,10 @@ const ASKED_ABOUT: readonly RegExp[] = [
   /\b(?:it|you|u|ya|they)\s+(?:have|has)\s+([A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z][\w-]*)/g,
   // "portals like Rightmove and Zoopla", "tools such as Xero"
   new RegExp(String.raw`\b(?:like|such as|e\.g\.?)\s+([A-Z][\w.&'-]*)(?:\s*(?:,|and|or|\/)\s*([A-Z][\w.&'-]*))?`, 'g'),
+  // "show up in Google Calendar", "import the EagleView measurements": a named product the lessons or data come from or
+  // go to.
+  new RegExp(String.raw`\b(?:show(?:s|n)? up|appear|be shown|be visible)\s+(?:in|on)\s+(?:their\s+|our\s+|my\s+|his\s+|her\s+|the\s+)?([A-Z][\w.&-]*)${NEXT}`, 'g'),
+  /\b(?:import|pull in|bring in)\s+(?:the\s+|our\s+|my\s+|their\s+|all\s+)?([A-Z][a-z][\w.&-]*)/g,
   // "will it sync with my phone?", "does it work offline?", "is there an integration?": a capability a help center
   // that never names it does not have, whatever the question's other words match.
   /\b(sync|syncs|synced|syncing|offline|integration|integrations|webhooks?|api)\b/gi,

@@ -10,6 +10,11 @@ describe('evaluatePolicyGate', () => {
     ['Which plan includes SAML SSO?', 'pricing'],
     ['Could you send us a quote for 250 seats on the enterprise plan?', 'pricing'],
     ['is there a free plan', 'pricing'],
+    // Round 22 (final50-52).
+    ['we shut the studio down in May and still got charged for June. want that back', 'refund'],
+    ['What would Skiloft cost us per season for two bases, and is there a discount if we pay annually up front?', 'pricing'],
+    ["our contract with you auto-renews for 12 months. our lawyer says that clause isn't valid here. can we end it now?", 'legal'],
+    ['I have been waiting for a week. $12,000 gone because your broken link expired. I am livid. Why did it expire?', 'negative_sentiment'],
     // Round 21 (final47-49).
     ["Our trustees meet next week and I need a written quote to show them. If we pay for three years up front, is there a better rate?", 'pricing'],
     ['We switched to the smaller plan in March but paid for the whole year. Could you put a prorated credit on our account for the difference?', 'refund'],
@@ -132,6 +137,10 @@ describe('evaluatePolicyGate', () => {
     ['Our lawyer has rewritten our annual slip contract (new insurance and liability clauses). If I change the template, does that change the contracts people already signed?'],
     ['Our lawyer has now advised us to keep proof of delivery (the photos your driver app takes) for at least three years. How long do you keep those photos?'],
     ['how much extra is the delivery fee we add for weekend orders? where do I set it'],
+    // Round 22: contracts their lawyer drew up, waiver text from their lawyer, what they may charge their customers.
+    ['Two renters signed new chair rental contracts. My lawyer drew them up. Where can I keep a copy against each renter?'],
+    ['New waiver text from our lawyer. How do I replace the waiver, and do families sign again?'],
+    ['A family broke a rental board. How do I bill them, and is there any limit to what I can charge?'],
     // Round 21: a waiver the club's lawyer rewrote is their own document.
     ["Our club's lawyer has redrafted our liability waiver after last season. How do I make every current member sign the new version?"],
     ['New release form from our attorney. Where do I upload it so parents sign it at registration?'],

@@ -90,7 +90,11 @@ function gateText(input: { text: string; subject?: string }): string {
  */
 export function evaluatePolicyGate(input: { text: string; subject?: string; sentiment: number; vocabulary?: ProductVocabulary }): GateVerdict | null {
   const matches = matchTriggerRules(gateText(input), input.vocabulary);
+  // "$38,000 gone because of your system. I'm livid": an amount alone is the loss they are angry about, not a
+  // question about our prices.
+  const angryAboutAmount = input.sentiment < NEGATIVE_SENTIMENT_THRESHOLD && matches.length > 0 && matches.every((m) => m.rule === 'pricing.amount');
   for (const reason of PRIORITY) {
+    if (angryAboutAmount) break;
     if (matches.some((m) => m.reason === reason)) return { reason, evidence: { rules: matches, sentiment: input.sentiment } };
   }
   if (input.sentiment < NEGATIVE_SENTIMENT_THRESHOLD) {

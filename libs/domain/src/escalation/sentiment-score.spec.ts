@@ -39,6 +39,7 @@ describe('scoreSentiment', () => {
     "I am absolutely furious. We went to pull the multitracks for an album we recorded in the spring and they are GONE. Nobody told us anything. This client paid us thousands and now I have to tell them their sessions don't exist. Where did our files go and how do I get them back? I cannot believe we trusted you with this.",
     "I'm at my wit's end. The tournament starts tomorrow, I was up until 2am again and not one coach can see the draw. I've had it with this. How do coaches get their fixtures??",
     'My estimator spent THREE HOURS on a job survey and it vanished when she logged out. I am about ready to throw this laptop out the window. Did your app just waste my whole morning?',
+    'ur app just texted 300 of my clients that their order SHIPPED. it has NOT. phones ringing nonstop. i am DONE with you people. how do i turn that text off',
     'I am absolutely FURIOUS. The loading list did NOT include the chafing dishes and it made us look like amateurs. I want answers today.',
   ])('reads desperation as urgent as anger: %j', (text) => {
     expect(scoreSentiment(text)).toBeLessThan(NEGATIVE_SENTIMENT_THRESHOLD);
@@ -54,6 +55,9 @@ describe('scoreSentiment', () => {
     "Our artist Jonah came down with the flu and can't work tomorrow. What's the right way to cancel his appointments so the clients are offered their deposits back rather than losing them?",
     'One of our Spanish translators fell ill yesterday halfway through a manual. How do I move the job to someone else?',
     'gotta cancel saturday at the brewery, generator died 😭 what happens to the ppl who already preordered',
+    "My tech swears he filled in every field but the submit button stays grey and won't do anything. What's blocking it?",
+    "She keeps getting stopped at the refund limit, which is slowing the desk down badly at Christmas. Can I raise it for her?",
+    'can riders move their own booking to another day without calling us?? phone hasnt stopped ringing 😩',
     'We keep losing bookings because the calendar blocks half an hour after every return before the bike can go out again. Can we shorten that gap?',
   ])('reads a device failure, a worry about losing data or a client reported upset as no anger: %j', (text) => {
     expect(scoreSentiment(text)).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);

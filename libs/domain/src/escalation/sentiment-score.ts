@@ -12,7 +12,7 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: 0, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
-  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0, trustedyou: -2,
+  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0, trustedyou: -2, swears: 0, swore: 0, granted: 0, youpeople: -2, phonesringing: -1, slowsdown: -1,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
@@ -71,7 +71,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(about|going) to lose\b|\b(i|we)('ll| will| could| might)? lose (this|the|a|my|our) (biggest |best |main )?(client|customer|contract|business|job|account|revenue)\b/gi, 'abouttolose'],
   // Damage the customer lays at our door: "your software trashes my reputation", "two of my oldest accounts are done with us".
   [/\b(trash(es|ed|ing)?|ruin(s|ed|ing)?|destroy(s|ed|ing)?|wreck(s|ed|ing)?) (my|our) (reputation|business|name|livelihood)\b/gi, 'ruinedreputation'],
-  [/\b(is|are|'re|they're|were) done with (us|me|you)\b/gi, 'donewith'],
+  [/\b(is|are|'re|they're|were|am|i'?m|im) done with(?= (us|me|you|u|this|it|your \w+)\b)/gi, 'donewith'],
   // "three of my best customers", "our oldest client": praise for their customers is not praise for us.
   [/\b(my|our) (very )?(best|biggest|oldest|favou?rite|most loyal|top|longest-standing) (customers?|clients?|accounts?|guests?|members?|regulars)\b/gi, 'keyaccounts'],
   [/\b(thinking of|considering|about to|ready to|tempted to|going to) (shutting|shut|closing|close|cancell?ing|cancel|dropping|drop|ditching|ditch|deleting|delete)\b[^.?!]{0,20}\b(account|subscription)( down)?\b/gi, 'readytoleave'],
@@ -90,6 +90,11 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(fix|update|patch|change|it|that)( has| have)? (did|does|do|done|fixed|changed) (absolutely |literally )?nothing\b/gi, 'didnothing'],
   // Hedged annoyance stays mild: "getting a bit frustrating".
   [/\b(a (little|bit|tad)|slightly|kind of|kinda|somewhat) (frustrating|frustrated|annoying|annoyed|irritating|confusing|disappointing|disappointed)\b/gi, 'mildlyannoyed'],
+  // A slow desk is a problem report, not a mood: "slowing the desk down badly".
+  [/\bslow(s|ing|ed)? (the \w+ |us |things |everything |everyone |it )?down( badly| a lot| massively)?\b/gi, 'slowsdown'],
+  // "I am DONE with you people".
+  [/\byou people\b/gi, 'youpeople'],
+  [/\b(phones?|phone lines?)( has| have| is| are| keeps?)?( been)? (ringing|ring) (nonstop|non-stop|off the hook|constantly|all day)\b|\bphone has(n'?t| not) stopped ringing\b/gi, 'phonesringing'],
 ];
 
 const analyzer = new Sentiment();
@@ -102,8 +107,15 @@ export function scoreSentiment(text: string, options: { emphasis?: string } = {}
   // ("Night audit failed - I've had enough").
   const subjectMoods = PHRASES.filter(([pattern, token]) => (SUPPORT_EXTRAS[token] ?? 0) < 0 && new RegExp(pattern.source, 'i').test(options.emphasis ?? '')).map(([, token]) => token);
   const folded = [PHRASES.reduce((t, [pattern, token]) => t.replace(pattern, token), text), ...subjectMoods].join(' ');
-  const { score, tokens } = analyzer.analyze(folded, { extras: SUPPORT_EXTRAS });
-  if (tokens.length === 0) return 0.5;
+  // Sentence by sentence: AFINN's negation ("not good") must not reach across a full stop ("its NOT. phones ringing").
+  let score = 0;
+  let tokenCount = 0;
+  for (const sentence of folded.split(/(?<=[.!?])\s+/)) {
+    const result = analyzer.analyze(sentence, { extras: SUPPORT_EXTRAS });
+    score += result.score;
+    tokenCount += result.tokens.length;
+  }
+  if (tokenCount === 0) return 0.5;
   // Shouting intensifies what is there: exclamation runs and words in capitals (VADER's heuristics, simplified). A word
   // in capitals that the customer quotes as a keyword ("replied STOP", "typed HELP") is not a shout.
   const loud = `${options.emphasis ?? ''}\n${text}`;
@@ -111,7 +123,7 @@ export function scoreSentiment(text: string, options: { emphasis?: string } = {}
   const intensified = score < 0 ? score * (1 + 0.25 * shouting) : score;
   // Sum over the square root of length: a long polite email with one "annoying" stays near neutral,
   // a short burst of insults does not.
-  const intensity = intensified / Math.sqrt(Math.max(tokens.length, 6));
+  const intensity = intensified / Math.sqrt(Math.max(tokenCount, 6));
   const value = 0.5 + 0.5 * Math.tanh(intensity / 1.5);
   return Math.round(value * 1000) / 1000;
 }
