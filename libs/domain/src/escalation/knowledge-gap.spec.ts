@@ -20,6 +20,7 @@ describe('askedAboutTerms', () => {
     ['Does the app still work offline when the crew has no signal?', ['offline']],
     ["Is there a way for each coach's sessions to show up in Google Calendar automatically?", ['Google', 'Calendar']],
     ['Can we import the Hover measurements straight into the job?', ['Hover']],
+    ['can it send the sizes from a work order straight to our wizard cutter?', ['wizard', 'cutter']],
   ])('names what %j asks about', (text, expected) => {
     expect(askedAboutTerms(text).sort()).toEqual([...expected].sort());
   });
@@ -37,6 +38,8 @@ describe('askedAboutTerms', () => {
     expect(askedAboutTerms('Where does that go, and is there a size limit?')).toEqual([]);
     expect(askedAboutTerms('What happens to the families we are already working with in December?')).toEqual([]);
     expect(askedAboutTerms('The sync finished this morning, thanks.')).toEqual([]);
+    expect(askedAboutTerms('Buyers in towns like Milford get told we do not cover them. How do I add his areas?')).toEqual([]);
+    expect(askedAboutTerms('We do a lot of work for a corporate client. Is there a way to keep quotes open longer?')).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@ const NEXT = String.raw`(?:\s+(?!${FUNCTION_WORDS}\b)([A-Za-z][\w.&'-]*))?`;
 /** Where a question names the thing it asks about, each with up to two words naming it. */
 const ASKED_ABOUT: readonly RegExp[] = [
   // "integrate with QuickBooks", "sync our stock levels with Amazon Seller Central", "work with smart locks"
-  new RegExp(String.raw`\b(?:integrat(?:e|es|ed|ing|ion|ions)|sync(?:s|ed|ing)?|compatible|work(?:s|ing)?|plug(?:s|ged)? ?in|hook(?:s|ed)? up|connector)(?:\s+(?!with\b|to\b|into\b|for\b)[\w']+){0,4}?\s+(?:with|to|into|for)\s+(?:our\s+|my\s+|the\s+|an?\s+)?${WORD}${NEXT}`, 'g'),
+  new RegExp(String.raw`\b(?:integrat(?:e|es|ed|ing|ion|ions)|sync(?:s|ed|ing)?|compatible|(?<!\b(?:of|the|our|my|their|some|any|a|much|more|less|extra|good|great|hard)\s)work(?:s|ing)?|plug(?:s|ged)? ?in|hook(?:s|ed)? up|connector)(?:\s+(?!with\b|to\b|into\b|for\b)[\w']+){0,4}?\s+(?:with|to|into|for)\s+(?:our\s+|my\s+|the\s+|an?\s+)?${WORD}${NEXT}`, 'g'),
   // "is there a Zendesk integration", "Samsara integration"
   new RegExp(String.raw`\b(?:an?|any)\s+${WORD}\s+(?:integration|plugin|plug-in|connector|add-on)\b`, 'g'),
   /\b([A-Z][\w.&-]*)\s+(?:integration|plugin|plug-in|connector|add-on)s?\b/g,
@@ -25,11 +25,13 @@ const ASKED_ABOUT: readonly RegExp[] = [
   // "you have SAML?", "it has QuickBooks": not "the customer has STUDENT10" (a code of theirs).
   /\b(?:it|you|u|ya|they)\s+(?:have|has)\s+([A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z][\w-]*)/g,
   // "portals like Rightmove and Zoopla", "tools such as Xero"
-  new RegExp(String.raw`\b(?:like|such as|e\.g\.?)\s+([A-Z][\w.&'-]*)(?:\s*(?:,|and|or|\/)\s*([A-Z][\w.&'-]*))?`, 'g'),
+  new RegExp(String.raw`(?<!\b(?:towns|cities|areas|places|suburbs|neighbou?rhoods|counties|states|regions|villages|streets|zip codes|postcodes)\s)\b(?:like|such as|e\.g\.?)\s+([A-Z][\w.&'-]*)(?:\s*(?:,|and|or|\/)\s*([A-Z][\w.&'-]*))?`, 'g'),
   // "show up in Google Calendar", "import the EagleView measurements": a named product the lessons or data come from or
   // go to.
   new RegExp(String.raw`\b(?:show(?:s|n)? up|appear|be shown|be visible)\s+(?:in|on)\s+(?:their\s+|our\s+|my\s+|his\s+|her\s+|the\s+)?([A-Z][\w.&-]*)${NEXT}`, 'g'),
   /\b(?:import|pull in|bring in)\s+(?:the\s+|our\s+|my\s+|their\s+|all\s+)?([A-Z][a-z][\w.&-]*)/g,
+  // "send the sizes straight to our Wizard CMC", "push sales directly into our bookkeeping app": an integration.
+  new RegExp(String.raw`\b(?:send|push|export|transfer|pass|post)\s+(?:[\w']+\s+){0,8}?(?:straight|directly|automatically)\s+(?:to|into)\s+(?:our|my|their|the)\s+${WORD}${NEXT}`, 'g'),
   // "will it sync with my phone?", "does it work offline?", "is there an integration?": a capability a help center
   // that never names it does not have, whatever the question's other words match.
   /\b(sync|syncs|synced|syncing|offline|integration|integrations|webhooks?|api)\b/gi,

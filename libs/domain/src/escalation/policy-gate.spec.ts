@@ -10,6 +10,10 @@ describe('evaluatePolicyGate', () => {
     ['Which plan includes SAML SSO?', 'pricing'],
     ['Could you send us a quote for 250 seats on the enterprise plan?', 'pricing'],
     ['is there a free plan', 'pricing'],
+    // Round 23 (final53-55).
+    ['Things are slow this winter. Is there a cheaper Inspecta plan I could drop to, or a discount for small companies?', 'pricing'],
+    ['hiring 2 more packers. is there an extra charge per login or do we need a pricier plan?', 'pricing'],
+    ['What percentage does Framely Pay take on each card payment, and is it cheaper if we move to the yearly plan?', 'pricing'],
     // Round 22 (final50-52).
     ['we shut the studio down in May and still got charged for June. want that back', 'refund'],
     ['What would Skiloft cost us per season for two bases, and is there a discount if we pay annually up front?', 'pricing'],
@@ -137,6 +141,8 @@ describe('evaluatePolicyGate', () => {
     ['Our lawyer has rewritten our annual slip contract (new insurance and liability clauses). If I change the template, does that change the contracts people already signed?'],
     ['Our lawyer has now advised us to keep proof of delivery (the photos your driver app takes) for at least three years. How long do you keep those photos?'],
     ['how much extra is the delivery fee we add for weekend orders? where do I set it'],
+    // Round 23: their lawyer went through their agreement template; a town named as an example.
+    ['Our lawyer has gone through our client agreement and sent us revised wording with a new limitation of liability section. If I edit the template, do signed copies change?'],
     // Round 22: contracts their lawyer drew up, waiver text from their lawyer, what they may charge their customers.
     ['Two renters signed new chair rental contracts. My lawyer drew them up. Where can I keep a copy against each renter?'],
     ['New waiver text from our lawyer. How do I replace the waiver, and do families sign again?'],

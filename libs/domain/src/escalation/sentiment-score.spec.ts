@@ -39,6 +39,7 @@ describe('scoreSentiment', () => {
     "I am absolutely furious. We went to pull the multitracks for an album we recorded in the spring and they are GONE. Nobody told us anything. This client paid us thousands and now I have to tell them their sessions don't exist. Where did our files go and how do I get them back? I cannot believe we trusted you with this.",
     "I'm at my wit's end. The tournament starts tomorrow, I was up until 2am again and not one coach can see the draw. I've had it with this. How do coaches get their fixtures??",
     'My estimator spent THREE HOURS on a job survey and it vanished when she logged out. I am about ready to throw this laptop out the window. Did your app just waste my whole morning?',
+    "I am beyond furious. None of the orders showed up and 80 people paid for nothing. I trusted your software with my business and I'm seriously considering walking away. Where do the orders appear?",
     'ur app just texted 300 of my clients that their order SHIPPED. it has NOT. phones ringing nonstop. i am DONE with you people. how do i turn that text off',
     'I am absolutely FURIOUS. The loading list did NOT include the chafing dishes and it made us look like amateurs. I want answers today.',
   ])('reads desperation as urgent as anger: %j', (text) => {

@@ -34,7 +34,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bcosting (me|us) (money|business|customers|clients|bookings)\b/gi, 'costingus'],
   [/\b(close to|in|near) tears\b/gi, 'closetotears'],
   [/\b(can'?t|cannot) believe (this|it|that|what|we|i|you|how|they)\b/gi, 'cantbelieve'],
-  [/\b(we|i) (ever )?trusted (you|u)\b/gi, 'trustedyou'],
+  [/\b(we|i) (ever )?trusted (you|u|your (software|app|system|product|company|platform|service|team))\b/gi, 'trustedyou'],
   // Someone else's exit or a slow week is not the customer's mood: "left on bad terms", "we keep losing bookings".
   [/\bwasted? (my|our) (entire |whole )?(afternoon|morning|evening|day|week|weekend|time)\b/gi, 'wasteoftime'],
   [/\b(close to|about to|going to|ready to) (ripping|rip|throwing|throw|tearing|tear) (it|this|you|your \w+) out\b/gi, 'ripitout'],
@@ -75,6 +75,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // "three of my best customers", "our oldest client": praise for their customers is not praise for us.
   [/\b(my|our) (very )?(best|biggest|oldest|favou?rite|most loyal|top|longest-standing) (customers?|clients?|accounts?|guests?|members?|regulars)\b/gi, 'keyaccounts'],
   [/\b(thinking of|considering|about to|ready to|tempted to|going to) (shutting|shut|closing|close|cancell?ing|cancel|dropping|drop|ditching|ditch|deleting|delete)\b[^.?!]{0,20}\b(account|subscription)( down)?\b/gi, 'readytoleave'],
+  [/\b(seriously |really )?(thinking of|thinking about|considering|about to|ready to|tempted to|going to) (walking|walk) away\b/gi, 'readytoleave'],
   [/\bnever (been|felt) (this|so) (embarrassed|humiliated|angry|frustrated|upset|disappointed|let down|stressed)\b/gi, 'neverbeenthis'],
   [/\bdriving (my|our) (customers|clients|guests|members|patients|business) away\b/gi, 'drivingaway'],
   // Staff off sick is a scheduling fact, not a mood: "our artist came down with the flu".
