@@ -16,11 +16,13 @@ describe('askedAboutTerms', () => {
     ['does it have SSO?', ['SSO']],
     ['do u have creche booking?', ['creche', 'booking']],
     ['Samsara integration? Can Routewise pull odometer readings from Samsara?', ['Samsara', 'integration']],
-    ['will the bookings show up on my phone calendar automatically, like a sync?', ['sync']],
+    ['will the bookings show up on my phone calendar automatically, like a sync?', ['sync', 'phone']],
     ['Does the app still work offline when the crew has no signal?', ['offline']],
     ["Is there a way for each coach's sessions to show up in Google Calendar automatically?", ['Google', 'Calendar']],
     ['Can we import the Hover measurements straight into the job?', ['Hover']],
     ['can it send the sizes from a work order straight to our wizard cutter?', ['wizard', 'cutter']],
+    ['Patients ask if they can pay with CareCredit. Can we take that at checkout?', ['CareCredit']],
+    ['can the cast get their calls in their google calendar automatically?', ['google']],
   ])('names what %j asks about', (text, expected) => {
     expect(askedAboutTerms(text).sort()).toEqual([...expected].sort());
   });

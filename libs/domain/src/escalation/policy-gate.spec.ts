@@ -10,6 +10,14 @@ describe('evaluatePolicyGate', () => {
     ['Which plan includes SAML SSO?', 'pricing'],
     ['Could you send us a quote for 250 seats on the enterprise plan?', 'pricing'],
     ['is there a free plan', 'pricing'],
+    // Round 24 (final56-58).
+    ["We're on your monthly plan. If we commit to two years up front, is there a discount? Is the reporting module extra or included?", 'pricing'],
+    ['Before we load patient records, our compliance officer needs a signed Business Associate Agreement under HIPAA.', 'legal'],
+    ['Could your onboarding specialist or our account rep get in touch to set up a video call on Thursday?', 'human_requested'],
+    ['The committee would feel better if someone from your team could walk us through the setup on a short call.', 'human_requested'],
+    ["I'd prefer to go through them with our account manager directly. Could you have them ring me this week?", 'human_requested'],
+    ['does our contract with stagely auto renew? our lawyer says the termination clause is unclear', 'legal'],
+    ['what does the hivekit card reader cost to buy? is there a monthly fee on top for using tap to pay?', 'pricing'],
     // Round 23 (final53-55).
     ['Things are slow this winter. Is there a cheaper Inspecta plan I could drop to, or a discount for small companies?', 'pricing'],
     ['hiring 2 more packers. is there an extra charge per login or do we need a pricier plan?', 'pricing'],
@@ -141,6 +149,8 @@ describe('evaluatePolicyGate', () => {
     ['Our lawyer has rewritten our annual slip contract (new insurance and liability clauses). If I change the template, does that change the contracts people already signed?'],
     ['Our lawyer has now advised us to keep proof of delivery (the photos your driver app takes) for at least three years. How long do you keep those photos?'],
     ['how much extra is the delivery fee we add for weekend orders? where do I set it'],
+    // Round 24: a patron's chargeback is the theatre's matter.
+    ['A patron has filed a chargeback with her bank for four tickets, but our usher scanned them all. How do we contest it?'],
     // Round 23: their lawyer went through their agreement template; a town named as an example.
     ['Our lawyer has gone through our client agreement and sent us revised wording with a new limitation of liability section. If I edit the template, do signed copies change?'],
     // Round 22: contracts their lawyer drew up, waiver text from their lawyer, what they may charge their customers.

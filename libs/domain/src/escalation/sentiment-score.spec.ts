@@ -40,6 +40,8 @@ describe('scoreSentiment', () => {
     "I'm at my wit's end. The tournament starts tomorrow, I was up until 2am again and not one coach can see the draw. I've had it with this. How do coaches get their fixtures??",
     'My estimator spent THREE HOURS on a job survey and it vanished when she logged out. I am about ready to throw this laptop out the window. Did your app just waste my whole morning?',
     "I am beyond furious. None of the orders showed up and 80 people paid for nothing. I trusted your software with my business and I'm seriously considering walking away. Where do the orders appear?",
+    'i honestly cant do this anymore. i moved one call and the whole cast got pinged at 11pm. im close to tears. how do i stop it',
+    "Absolute garbage. 900 jars went out with the wrong codes and it cost me my biggest account. I'm done being patient. How do I fix the labels?",
     'ur app just texted 300 of my clients that their order SHIPPED. it has NOT. phones ringing nonstop. i am DONE with you people. how do i turn that text off',
     'I am absolutely FURIOUS. The loading list did NOT include the chafing dishes and it made us look like amateurs. I want answers today.',
   ])('reads desperation as urgent as anger: %j', (text) => {

@@ -12,7 +12,7 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: 0, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
-  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0, trustedyou: -2, swears: 0, swore: 0, granted: 0, youpeople: -2, phonesringing: -1, slowsdown: -1,
+  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0, trustedyou: -2, swears: 0, swore: 0, granted: 0, cantdothis: -3, youpeople: -2, phonesringing: -1, slowsdown: -1,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
@@ -31,7 +31,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(is|are|were|was|be|works?|worked) (perfectly|totally|completely) (fine|ok|okay|good)\b/gi, 'perfectlyfine'],
   [/\bwho(ever)? is responsible\b/gi, 'whoeverresponsible'],
   [/\bwho('?s| is) (going to|gonna) pay for\b/gi, 'whopays'],
-  [/\bcosting (me|us) (money|business|customers|clients|bookings)\b/gi, 'costingus'],
+  [/\bcosting (me|us) (money|business|customers|clients|bookings)\b|\bcost (me|us) (my|our) (\w+ )?(account|client|customer|contract|deal|job|business)\b/gi, 'costingus'],
   [/\b(close to|in|near) tears\b/gi, 'closetotears'],
   [/\b(can'?t|cannot) believe (this|it|that|what|we|i|you|how|they)\b/gi, 'cantbelieve'],
   [/\b(we|i) (ever )?trusted (you|u|your (software|app|system|product|company|platform|service|team))\b/gi, 'trustedyou'],
@@ -91,6 +91,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(fix|update|patch|change|it|that)( has| have)? (did|does|do|done|fixed|changed) (absolutely |literally )?nothing\b/gi, 'didnothing'],
   // Hedged annoyance stays mild: "getting a bit frustrating".
   [/\b(a (little|bit|tad)|slightly|kind of|kinda|somewhat) (frustrating|frustrated|annoying|annoyed|irritating|confusing|disappointing|disappointed)\b/gi, 'mildlyannoyed'],
+  [/\b(i |we )?(honestly |just |really )?(can'?t|cannot) (do|take|handle) (this|it) any ?more\b|\bdone being patient\b/gi, 'cantdothis'],
   // A slow desk is a problem report, not a mood: "slowing the desk down badly".
   [/\bslow(s|ing|ed)? (the \w+ |us |things |everything |everyone |it )?down( badly| a lot| massively)?\b/gi, 'slowsdown'],
   // "I am DONE with you people".
