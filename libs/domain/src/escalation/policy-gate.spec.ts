@@ -10,6 +10,10 @@ describe('evaluatePolicyGate', () => {
     ['Which plan includes SAML SSO?', 'pricing'],
     ['Could you send us a quote for 250 seats on the enterprise plan?', 'pricing'],
     ['is there a free plan', 'pricing'],
+    // Round 25 (final59-61).
+    ['hi whats the price of tutorly? is it per tutor or flat?', 'pricing'],
+    ['we r a franchise w 4 branches, can u do us a quote for all of them? need it for our board mtg', 'pricing'],
+    ['Quick one: can the desk move jobs? Also, is there a manager or account rep at Spokely I could speak to directly?', 'human_requested'],
     // Round 24 (final56-58).
     ["We're on your monthly plan. If we commit to two years up front, is there a discount? Is the reporting module extra or included?", 'pricing'],
     ['Before we load patient records, our compliance officer needs a signed Business Associate Agreement under HIPAA.', 'legal'],
@@ -149,6 +153,9 @@ describe('evaluatePolicyGate', () => {
     ['Our lawyer has rewritten our annual slip contract (new insurance and liability clauses). If I change the template, does that change the contracts people already signed?'],
     ['Our lawyer has now advised us to keep proof of delivery (the photos your driver app takes) for at least three years. How long do you keep those photos?'],
     ['how much extra is the delivery fee we add for weekend orders? where do I set it'],
+    // Round 25: a parent's duplicate payment and a family's unused hours are refunds they give.
+    ['One of our parents paid his invoice twice by card. We need to refund him for the duplicate payment. What is the process?'],
+    ["family is moving and has 6 hrs left on their package. they want money back for the hrs they wont use, how do i do that in the app"],
     // Round 24: a patron's chargeback is the theatre's matter.
     ['A patron has filed a chargeback with her bank for four tickets, but our usher scanned them all. How do we contest it?'],
     // Round 23: their lawyer went through their agreement template; a town named as an example.

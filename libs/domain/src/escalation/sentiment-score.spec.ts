@@ -42,6 +42,8 @@ describe('scoreSentiment', () => {
     "I am beyond furious. None of the orders showed up and 80 people paid for nothing. I trusted your software with my business and I'm seriously considering walking away. Where do the orders appear?",
     'i honestly cant do this anymore. i moved one call and the whole cast got pinged at 11pm. im close to tears. how do i stop it',
     "Absolute garbage. 900 jars went out with the wrong codes and it cost me my biggest account. I'm done being patient. How do I fix the labels?",
+    'I am absolutely livid. Half the houses we cleaned show as not done and I look like a complete cowboy. This is the second time this month. Where have my completions gone?',
+    "Nothing has been collected for three weeks and I have two lads to pay on Friday. I'm at the end of my rope, this software is going to sink my business. Why?!",
     'ur app just texted 300 of my clients that their order SHIPPED. it has NOT. phones ringing nonstop. i am DONE with you people. how do i turn that text off',
     'I am absolutely FURIOUS. The loading list did NOT include the chafing dishes and it made us look like amateurs. I want answers today.',
   ])('reads desperation as urgent as anger: %j', (text) => {
@@ -61,6 +63,8 @@ describe('scoreSentiment', () => {
     "My tech swears he filled in every field but the submit button stays grey and won't do anything. What's blocking it?",
     "She keeps getting stopped at the refund limit, which is slowing the desk down badly at Christmas. Can I raise it for her?",
     'can riders move their own booking to another day without calling us?? phone hasnt stopped ringing 😩',
+    "The Nguyen family missed Saturday's lesson because of a funeral and the system charged them the late fee. How do I remove it?",
+    'one of my mechanics forgot to stop his timer yesterday, will it run all night and wreck the hours report? can i fix it',
     'We keep losing bookings because the calendar blocks half an hour after every return before the bike can go out again. Can we shorten that gap?',
   ])('reads a device failure, a worry about losing data or a client reported upset as no anger: %j', (text) => {
     expect(scoreSentiment(text)).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
