@@ -10,6 +10,11 @@ describe('evaluatePolicyGate', () => {
     ['Which plan includes SAML SSO?', 'pricing'],
     ['Could you send us a quote for 250 seats on the enterprise plan?', 'pricing'],
     ['is there a free plan', 'pricing'],
+    // Round 26 (final62-64).
+    ['hey whats it cost to add a 2nd store to our plan? and is the driver app extra $$', 'pricing'],
+    ['Do you offer a member discount on Yardly, or a better rate if we pay for the whole year up front?', 'pricing'],
+    ['Could you put together a formal quote for two yards and four trucks, including setup?', 'pricing'],
+    ["Honestly I'd rather have one of your people walk me through it on a video call than read articles.", 'human_requested'],
     // Round 25 (final59-61).
     ['hi whats the price of tutorly? is it per tutor or flat?', 'pricing'],
     ['we r a franchise w 4 branches, can u do us a quote for all of them? need it for our board mtg', 'pricing'],
