@@ -24,6 +24,10 @@ describe('askedAboutTerms', () => {
     ['Patients ask if they can pay with CareCredit. Can we take that at checkout?', ['CareCredit']],
     ['can the cast get their calls in their google calendar automatically?', ['google']],
     ['Can Spokely connect to Shopify so online sales come off our stock?', ['Shopify']],
+    ['when i tap a stop can it open waze for directions?', ['waze']],
+    ['can couples pay us back thru veilnote into an australian bank acct?', ['australian']],
+    ['Can we point our own domain at the RSVP page?', ['domain']],
+    ['can drivers see the route on gps?', ['gps']],
   ])('names what %j asks about', (text, expected) => {
     expect(askedAboutTerms(text).sort()).toEqual([...expected].sort());
   });

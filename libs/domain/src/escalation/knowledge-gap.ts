@@ -37,7 +37,12 @@ const ASKED_ABOUT: readonly RegExp[] = [
   /\b(?:in|into|to|with|on)\s+(?:their|our|my|his|her)\s+([A-Za-z][\w-]*)\s+calendars?\b/g,
   // "will it sync with my phone?", "does it work offline?", "is there an integration?": a capability a help center
   // that never names it does not have, whatever the question's other words match.
-  /\b(sync|syncs|synced|syncing|offline|integration|integrations|webhooks?|api)\b/gi,
+  /\b(sync|syncs|synced|syncing|offline|integration|integrations|webhooks?|api|gps|bluetooth|nfc|subdomain|cname|dns)\b/gi,
+  // "point our own domain at the page": a custom web address; "can it open Waze for directions?": a navigation app.
+  /\b(?:custom|own|their|our|my|a|the)\s+(domain)s?\b/gi,
+  /\b(?:open|launch|hand (?:it |them )?(?:off )?to)\s+(?:it\s+|them\s+)?(?:in\s+|with\s+)?([A-Za-z][\w-]*(?:\s+maps)?)\s+(?:for|to get)\s+(?:the\s+)?(?:directions|navigation|turn-by-turn)\b/gi,
+  // "pay into an australian bank acct": a country's banks, currency, taxes or phone numbers.
+  /\b(australian|canadian|british|european|mexican|indian|irish|new zealand|south african|singaporean|brazilian|filipino|japanese)\s+(?:bank|banks|bank accounts?|accounts?|acct|dollars?|currency|tax|gst|vat|sales tax|phone numbers?|mobile numbers?|numbers|postcodes?|addresses)\b/gi,
   // "shown in Spanish", "translated into German"
   /\b(?:in|into|to)\s+(arabic|chinese|dutch|french|german|greek|hebrew|hindi|italian|japanese|korean|polish|portuguese|russian|spanish|swedish|turkish|ukrainian|vietnamese|welsh)\b/gi,
 ];

@@ -218,6 +218,10 @@ describe('evaluatePolicyGate', () => {
     ['Our lawyer wants a copy of the signed contract and anything that proves who signed it and when. Where can I get that?'],
     ['I want to run a Black Friday discount for my past clients, and only the first 50 people can use it. Where do I set that up?'],
     ['Can I keep track of what I owe each person and pay them through it at the end of the month?'],
+    // Round 26: what a vendor charges or sends back, and what the customer's own customers pay, are theirs to record.
+    ['caterer charges $145 a head. how do i put the price per head in the budget so it goes up and down as ppl rsvp?'],
+    ['The DJ sent $400 of the deposit back to us. How do I make sure the couple gets their $400?'],
+    ['hiring a bather this summer, dont want her seeing what ppl pay or their phone numbers. what role do i give her'],
   ])('answers the product question %j', (text) => {
     expect(gate(text)).toBeNull();
   });
@@ -257,6 +261,10 @@ describe('evaluatePolicyGate', () => {
     expect(withKb('Our annual renewal went through on the 3rd. Please confirm the refund as above.')).toBe('refund');
     expect(withKb("Request: refund invoice 20931 from last month. We didn't use the service.")).toBe('refund');
     expect(withKb('We paid for the year already. Can I give a partial refund to a customer when one item comes back?')).toBeNull();
+    // An agreement is what a contracts section is about.
+    const contracts = { featureTerms: new Set(['contract', 'contracts']) };
+    expect(evaluatePolicyGate({ text: 'couple signed the agreement yesterday and it still says partially signed. why is it stuck', sentiment: 0.5, vocabulary: contracts })).toBeNull();
+    expect(gate('couple signed the agreement yesterday and it still says partially signed. why is it stuck')).toBe('legal');
   });
 
   it('reads a bill that would change, money sent back after closing, and the difference wanted back', () => {

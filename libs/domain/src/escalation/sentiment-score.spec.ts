@@ -98,6 +98,17 @@ describe('scoreSentiment', () => {
     expect(scoreSentiment('go to hell')).toBeLessThan(0.3);
   });
 
+  it('reads a worry reported for someone else, a wish not to look rude and bad reception as no anger of theirs', () => {
+    expect(scoreSentiment('photographer just cancelled on the ortiz wedding 😩 how do i cancel him? and will it email him, i dont want it to look rude')).toBeGreaterThanOrEqual(0.3);
+    expect(scoreSentiment("Our couple is worried that anyone could find the RSVP page and type in a guest's name.")).toBeGreaterThanOrEqual(0.3);
+    expect(scoreSentiment('if our internet goes down can the registers keep ringing sales? our connection out here is awful')).toBeGreaterThanOrEqual(0.3);
+    expect(scoreSentiment('your app is awful')).toBeLessThan(0.3);
+  });
+
+  it('reads disbelief, betrayed trust and being done as angry', () => {
+    expect(scoreSentiment('ARE YOU KIDDING ME. a whole week of notes and photos GONE after i got signal back. i trusted this app. WHERE ARE THEY. im so done 😡😡😡')).toBeLessThan(0.3);
+  });
+
   it('reads lost confidence, a fix that did nothing and updates that always break something as angry', () => {
     expect(scoreSentiment('half the cabins werent ready when guests showed up. every update u ship breaks something')).toBeLessThan(0.3);
     expect(scoreSentiment('Your last fix did absolutely nothing. I have completely lost confidence in this product.')).toBeLessThan(0.3);

@@ -12,7 +12,7 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: 0, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
-  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0, trustedyou: -2, swears: 0, swore: 0, granted: 0, cantdothis: -3, missedevent: 0, funeral: 0, worrydata: 0, lookfool: -3, secondtime: -2, sinkbusiness: -3, youpeople: -2, phonesringing: -1, slowsdown: -1,
+  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0, trustedyou: -2, swears: 0, swore: 0, granted: 0, cantdothis: -3, missedevent: 0, funeral: 0, worrydata: 0, lookfool: -3, secondtime: -2, sinkbusiness: -3, youpeople: -2, phonesringing: -1, slowsdown: -1, torched: -2, badsignal: 0, areyoukidding: -3,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
@@ -34,13 +34,13 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bcosting (me|us) (money|business|customers|clients|bookings)\b|\bcost (me|us) (my|our) (\w+ )?(account|client|customer|contract|deal|job|business)\b/gi, 'costingus'],
   [/\b(close to|in|near) tears\b/gi, 'closetotears'],
   [/\b(can'?t|cannot) believe (this|it|that|what|we|i|you|how|they)\b/gi, 'cantbelieve'],
-  [/\b(we|i) (ever )?trusted (you|u|your (software|app|system|product|company|platform|service|team))\b/gi, 'trustedyou'],
+  [/\b(we|i) (ever )?trusted (you|u|(your|this|the) (software|app|system|product|company|platform|service|team|tool))\b/gi, 'trustedyou'],
   // Someone else's exit or a slow week is not the customer's mood: "left on bad terms", "we keep losing bookings".
   [/\bwasted? (my|our) (entire |whole )?(afternoon|morning|evening|day|week|weekend|time)\b/gi, 'wasteoftime'],
   [/\b(close to|about to|going to|ready to) (ripping|rip|throwing|throw|tearing|tear) (it|this|you|your \w+) out\b/gi, 'ripitout'],
   [/\b(throw|throwing|chuck|chucking|hurl|hurling|smash|smashing) (it|this|that|the|my|our)( [\w-]+)? (through|out of|out) (a|the) window\b/gi, 'ripitout'],
   [/\bwhoever (designed|built|made|wrote) this\b/gi, 'whoeverdesigned'],
-  [/\b(i'?m|i am|we'?re|we are) (so |absolutely |completely |totally )?done\s*[.!]/gi, 'imdone'],
+  [/\b(i'?m|im|i am|we'?re|we are) (so |absolutely |completely |totally )?done(?=\s*([.!]|$|\p{Extended_Pictographic}))/giu, 'imdone'],
   [/\bon bad terms\b/gi, 'badterms'],
   [/\b(keep|kept|are|were|have been) losing (bookings|sales|orders|customers|clients|reservations|renters|riders)\b/gi, 'losingbookings'],
   [/\bsick (and tired )?of\b/gi, 'sickof'],
@@ -52,9 +52,13 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(third|fourth|fifth|3rd|4th|5th|\d+th) time\b/gi, 'againandagain'],
   // Feelings the customer wants to avoid or reports of others are not theirs: "don't want angry messages".
   [/\b(don'?t|do not|doesn'?t|does not|won'?t|never|to avoid|without) (want |get |be |feel )?(any |more )?(angry|upset|unhappy|annoyed|frustrated|confused)\b/gi, 'avoided'],
+  [/\b(don'?t|do not|doesn'?t|does not|won'?t|never|to avoid|without)( want)?( (it|this|that|them|him|her|us|me|anyone))?( to)? (look|looking|seem|seeming|sound|sounding|come across( as)?|appear|be|being) (rude|unprofessional|pushy|cold|bad|awkward|careless|sloppy|spammy|desperate|unfriendly)\b/gi, 'avoided'],
+  // Bad reception where the customer works is a fact about the place: "our connection out here is awful".
+  [/\b(connection|signal|wi-?fi|internet|reception|coverage|cell service|weather|traffic|roads?)( out here| up here| here| there| in \w+)? (is|are|was|were|gets|can be|has been)( so| really| pretty| very| just)? (awful|terrible|horrible|bad|rubbish|patchy|spotty|dreadful|horrendous|shocking)\b/gi, 'badsignal'],
+  [/\b(are|r) (you|u) (kidding|joking|serious)( me)?\b|\byou('ve| have)? (got|gotta) to be (kidding|joking)\b|\byou must be (kidding|joking)\b/gi, 'areyoukidding'],
   // Someone else complaining, reported: "an owner is complaining she gets one message for three dogs".
   [/\b(she|he|they|owners?|clients?|customers?|patients?|students?|tenants?|users?|people|ppl|staff|members?|drivers?|team|crew|employees?)( is| are| keeps?| have been| has been| kept| really| just)? (complain(ing|s|ed)?|hates?|hated|dislikes?|disliked|is annoyed|are annoyed)\b/gi, 'reportedcomplaint'],
-  [/\b(she|he|they|owners?|clients?|customers?|patients?|students?|tenants?|users?|members?|guests?)( called| phoned| rang| emailed| wrote| came in| was| were| is| are| got| seemed)( (in|us|me|back|this morning|today|yesterday))* (quite |very |really |so |pretty |extremely )?(upset|angry|unhappy|annoyed|frustrated|furious|worried)\b/gi, 'reportedcomplaint'],
+  [/\b(she|he|they|owners?|clients?|customers?|patients?|students?|tenants?|users?|members?|guests?|couples?|brides?|grooms?|famil(y|ies)|parents?|residents?|donors?|boaters?|renters?|buyers?)( called| phoned| rang| emailed| wrote| came in| was| were| is| are| got| seemed)( (in|us|me|back|this morning|today|yesterday))* (quite |very |really |so |pretty |extremely )?(upset|angry|unhappy|annoyed|frustrated|furious|worried)\b/gi, 'reportedcomplaint'],
   [/\b(at the end of my (rope|tether)|at (my|our) wit['’]?s['’]? end|losing my patience|lost my patience|so-called)\b/gi, 'atmyend'],
   // A run of crying or furious faces is one feeling (a mild one for 😭: a lost file is worth a tear), and the tokenizer
   // would keep the run as one unknown token.

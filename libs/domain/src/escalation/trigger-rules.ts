@@ -19,6 +19,9 @@ export interface TriggerRule {
   onlyAboutPayingUs?: boolean;
 }
 
+/** The people a customer serves with the product: their own customers, patients, tenants, students… */
+const END_USERS = String.raw`riders?|renters?|family|families|bands?|mourners?|patrons?|ticket ?holders?|pupils?|boaters?|diners?|travell?ers?|homeowners?|owners?|pet owners?|(their|his|her|the) (bank|card issuer)|suppliers?|distributors?|manufacturers?|vendors?|wholesalers?|customers?|clients?|buyers?|shoppers?|patients?|pts|guests?|employees?|drivers?|members?|respondents?|attendees?|students?|learners?|parents?|tenants?|residents?|visitors?|subscribers?|contractors?|participants?|volunteers?|donors?|families|kids|children|users?|callers?|people|ppl`;
+
 export const TRIGGER_RULES: readonly TriggerRule[] = [
   // legal: lawyers, lawsuits, GDPR and data requests, subpoenas, contracts
   {
@@ -65,7 +68,8 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   { id: 'refund.want-it-back', reason: 'refund', pattern: /\b(want|need|like|get|give (me|us)|have)\b[^.?!]{0,12}\b(it|that|this|them|those|the (extra|other|second|duplicate|double)( one| charges?| payments?)?)\s+back\b/i, onlyAboutPayingUs: true },
   // pricing: our plans, prices, discounts, quotes
   // "is there any limit to what I can charge?" is about the customer's own charges to their customers.
-  { id: 'pricing.how-much', reason: 'pricing', pattern: /\b(how much|what|whats|what's)\b[^.?!]{0,50}\b(cost|costs|charge|charges|pay|price|fee)\b/i, weak: true, notWhen: /\bwhat (i|we) (can|could|should|may|am allowed to|are allowed to) charge\b/i },
+  // "dont want her seeing what ppl pay": what the customer's own customers pay is data in the product.
+  { id: 'pricing.how-much', reason: 'pricing', pattern: /\b(how much|what|whats|what's)\b[^.?!]{0,50}\b(cost|costs|charge|charges|pay|price|fee)\b/i, weak: true, notWhen: new RegExp(String.raw`\bwhat (i|we) (can|could|should|may|am allowed to|are allowed to) charge\b|\bwhat ((my|our|the|their|each) )?(${END_USERS}) (pay|paid|are paying|were charged|owe|spent)\b`, 'i') },
   { id: 'pricing.how-much-for', reason: 'pricing', pattern: /\b(how much (is|are|would|wld|wud|will|does|do)|what (would|will) (it|this|that|[A-Z]\w+) (cost|be|run)|what (the|our|my) (annual |monthly |yearly |total )?(cost|price|fee|bill)s? (would|will) be)\b[^.?!]{0,40}\b((\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty) ?(users?|seats?|licen[cs]es?|employees|people|ppl|staff|members|locations?|sites?|agents?|clinics?|stores?|shops?|teachers|tutors|instructors|coaches|trainers|therapists|dentists|doctors|vets|carers|drivers|vans|vehicles|trucks|crews?|cleaners|techs|rooms|chairs|branches|venues|schools|practices|restaurants|teams|departments|technicians|accounts)|plans?|subscription|licen[cs]e|tier|(per|a|each|every) (month|year|mo|yr|user|seat|season)|annual(ly)?|monthly|upgrade)\b/i },
   { id: 'pricing.how-much-extra', reason: 'pricing', pattern: /\bhow much (extra|more)\b[^.?!]{0,20}\b(per|a|each|every) (month|year|mo|yr|user|seat|location|site)\b|\bhow much (extra|more) (is|are|would|does|do) (it|the|that|this)\b|\bhow much (extra|more) (to|for|would it (cost|be) to) (upgrade|add|switch|move)\b/i, weak: true },
   { id: 'pricing.price', reason: 'pricing', pattern: /\b(pricing|prices?|price list|price increase|costs? per (seat|user|month)|per[- ](seat|user) (cost|price|fee))\b/i, weak: true },
@@ -79,7 +83,9 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   { id: 'pricing.plans', reason: 'pricing', pattern: /\b((which|whichever|what) (plan|tier|subscription|package|edition)s?\b[^.?!]{0,30}\b(include|includes|have|has|need|get|buy|choose|pick|best|offer|should|recommend|suggest|suits?|fits?)|(plans?|tiers?) (include|comparison|compare)|difference between (the )?\w+ (and|&) \w+ (plans?|tiers?)|difference between (the|your|ur) (plans|tiers|packages|editions)|free (plan|tier|version)|is (it|brightdesk) free|enterprise (plan|pricing|deal|quote)|trial (extension|price))\b/i },
   { id: 'pricing.which-to-buy', reason: 'pricing', pattern: /\b(which (one|plan|tier|package|edition|option) (should|do|would) (we|i) (buy|purchase|get|choose|pick|go (for|with))|(decide|deciding|choose|choosing|pick|picking) between (the )?\w+ (plan )?(and|or|vs\.?) (the )?\w+ plans?|\w+ (vs\.?|versus) \w+ plans?)\b/i, weak: true },
   { id: 'pricing.overpay', reason: 'pricing', pattern: /\b(overpa(y|ying|id)|overpriced|pay(ing)? too much)\b/i, weak: true },
-  { id: 'pricing.amount', reason: 'pricing', pattern: /[$€£]\s?\d|\b\d+(\.\d+)?\s?(usd|eur|gbp|dollars?|euros?)\b/i, weak: true, featureWords: ['price', 'prices', 'pricing', 'rates', 'fees', 'charges'] },
+  // "the caterer charges $145 a head", "the DJ sent $400 of the deposit back": what a third party charges or pays back
+  // is the customer's own bookkeeping, not our price.
+  { id: 'pricing.amount', reason: 'pricing', pattern: /[$€£]\s?\d|\b\d+(\.\d+)?\s?(usd|eur|gbp|dollars?|euros?)\b/i, weak: true, featureWords: ['price', 'prices', 'pricing', 'rates', 'fees', 'charges'], notWhen: /(?<!\b(your|ur|you|u|sales|account) )\b(?!(manager|partner|provider|owner|competitor|reseller|seller|member)s?\b)[a-z]+(er|or|ist|ian)s?( just| now| also| already| usually| only)? (charges?|charged|quoted|bills?|billed|asks?|asked|wants?|wanted)( (us|me|them|him|her|the couple|our clients?))? [$€£]\s?\d|[$€£]\s?\d[\d,.]*k? (of (the|their|our|my|his|her) )?(deposit|retainer|down payment|balance|tip|budget)\b|\b(their|his|her) [$€£]\s?\d/i },
   // human_requested: a person, agent, representative, manager, call back
   { id: 'human.talk-to', reason: 'human_requested', pattern: /\b(speak|talk|chat|connect|transfer|escalate|put|pass) (me |this |us )?(in touch )?(to|with|through to|over to) (a |an |the |your |some |one of your )?(real |actual |live |named |dedicated |specific )?(support |customer service |customer support |tech support |technical support |sales |account )?(human|person|people|agent|representative|rep|manager|supervisor|someone|somebody|staff( member)?|operator|employee|team member|support team|specialist)s?\b/i },
   // "I'd rather go over this with someone on your team by phone", "prefer to deal with a person", "a live screen-share with one of your staff"
@@ -101,8 +107,6 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
  * Sentence contexts that show a trigger word is about the product itself, per reason: the customer's own customers,
  * buyers or patients, and objects of a product (boards, fields, orders, expenses) rather than what they pay us.
  */
-/** The people a customer serves with the product: their own customers, patients, tenants, students… */
-const END_USERS = String.raw`riders?|renters?|family|families|bands?|mourners?|patrons?|ticket ?holders?|pupils?|boaters?|diners?|travell?ers?|homeowners?|owners?|pet owners?|(their|his|her|the) (bank|card issuer)|suppliers?|distributors?|manufacturers?|vendors?|wholesalers?|customers?|clients?|buyers?|shoppers?|patients?|pts|guests?|employees?|drivers?|members?|respondents?|attendees?|students?|learners?|parents?|tenants?|residents?|visitors?|subscribers?|contractors?|participants?|volunteers?|donors?|families|kids|children|users?|callers?|people|ppl`;
 const THIRD_PARTY = String.raw`customers'|(a|the|my|our|their|each|every|one of (my|our)) ((past|existing|returning|regular|former|current|loyal|new|own) )?(${END_USERS})|buyers?|shoppers?|patients?|respondents?|attendees?|students?|learners?|tenants?|residents?`;
 /** Objects on the customer's screen: a price field, a refund button, a returns page tab. */
 const UI = String.raw`screen|tab|menu|button|field|fields|column|dashboard|toggle|dropdown`;
@@ -142,6 +146,8 @@ export const FEATURE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   quote: ['quotes', 'estimate', 'estimates'],
   price: ['prices', 'pricing', 'rate', 'rates'],
   manager: ['managers', 'admin', 'roles'],
+  agreement: ['agreements', 'contract', 'contracts'],
+  agreements: ['agreement', 'contract', 'contracts'],
 };
 
 /** A sentence about what the customer buys from us is never a product how-to, whatever words it shares with the knowledge base. */
