@@ -28,6 +28,7 @@ describe('askedAboutTerms', () => {
     ['can couples pay us back thru veilnote into an australian bank acct?', ['australian']],
     ['Can we point our own domain at the RSVP page?', ['domain']],
     ['can drivers see the route on gps?', ['gps']],
+    ['Will the bookings that come in through Dockwa show up on the slip map?', ['Dockwa']],
   ])('names what %j asks about', (text, expected) => {
     expect(askedAboutTerms(text).sort()).toEqual([...expected].sort());
   });
@@ -45,6 +46,11 @@ describe('askedAboutTerms', () => {
     expect(askedAboutTerms('Where does that go, and is there a size limit?')).toEqual([]);
     expect(askedAboutTerms('What happens to the families we are already working with in December?')).toEqual([]);
     expect(askedAboutTerms('The sync finished this morning, thanks.')).toEqual([]);
+    // Round 27: what the customer has, a deadline and a tickbox are no feature of ours asked about.
+    expect(askedAboutTerms('We have a visiting trawler on D-4, can he have the T-head from Friday?')).toEqual([]);
+    expect(askedAboutTerms('Can they set a proxy, and is there a cut-off before the ballot closes?')).toEqual([]);
+    expect(askedAboutTerms('is there a tickbox for that on the form?')).toEqual([]);
+    expect(askedAboutTerms('How do I switch the page to Canadian dollars?')).toEqual([]);
     expect(askedAboutTerms('Buyers in towns like Milford get told we do not cover them. How do I add his areas?')).toEqual([]);
     expect(askedAboutTerms('We do a lot of work for a corporate client. Is there a way to keep quotes open longer?')).toEqual([]);
   });

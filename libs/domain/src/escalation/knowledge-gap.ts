@@ -17,7 +17,7 @@ const ASKED_ABOUT: readonly RegExp[] = [
   // "pull odometer readings from Samsara", "import our orders from Etsy"
   /\b(?:pull|import|fetch|read|get|sync|bring)(?:\s+[\w']+){0,4}?\s+from\s+([A-Z][\w.&-]*)/g,
   // "does it have a public API", "is there a dark mode", "do you offer any webhooks"
-  new RegExp(String.raw`\b(?:have|has|offer|offers|support|supports|provide|provides|is there|are there)\s+(?:an?|any|some)\s+(?:public\s+|open\s+|built-in\s+|native\s+)?${WORD}${NEXT}`, 'g'),
+  new RegExp(String.raw`(?<!\b(?:[Ww]e|[Ii]|[Tt]hey|[Hh]e|[Ss]he|[Ww]ho)\s(?:(?:still|also|already|just|now|only|currently|both)\s)?)\b(?:have|has|offer|offers|support|supports|provide|provides|is there|are there)\s+(?:an?|any|some)\s+(?:public\s+|open\s+|built-in\s+|native\s+)?${WORD}${NEXT}`, 'g'),
   // "do u have creche booking?", "does it have offline mode"
   new RegExp(String.raw`\b(?:do|does)\s+(?:you|u|ya|it|they|[A-Z]\w+)\s+have\s+(?!${FUNCTION_WORDS}\b)${WORD}${NEXT}`, 'g'),
   // "do you support SCORM", "does it offer webhooks", "do you have SSO"
@@ -38,16 +38,18 @@ const ASKED_ABOUT: readonly RegExp[] = [
   // "will it sync with my phone?", "does it work offline?", "is there an integration?": a capability a help center
   // that never names it does not have, whatever the question's other words match.
   /\b(sync|syncs|synced|syncing|offline|integration|integrations|webhooks?|api|gps|bluetooth|nfc|subdomain|cname|dns)\b/gi,
+  // "the bookings that come in through Dockwa": a channel the bookings or orders arrive from.
+  /\b(?:come|comes|coming|came|booked|made|placed|arrive|arrives|arriving)\s+(?:in\s+)?(?:through|via)\s+([A-Z][\w.&-]*)/g,
   // "point our own domain at the page": a custom web address; "can it open Waze for directions?": a navigation app.
   /\b(?:custom|own|their|our|my|a|the)\s+(domain)s?\b/gi,
   /\b(?:open|launch|hand (?:it |them )?(?:off )?to)\s+(?:it\s+|them\s+)?(?:in\s+|with\s+)?([A-Za-z][\w-]*(?:\s+maps)?)\s+(?:for|to get)\s+(?:the\s+)?(?:directions|navigation|turn-by-turn)\b/gi,
   // "pay into an australian bank acct": a country's banks, currency, taxes or phone numbers.
-  /\b(australian|canadian|british|european|mexican|indian|irish|new zealand|south african|singaporean|brazilian|filipino|japanese)\s+(?:bank|banks|bank accounts?|accounts?|acct|dollars?|currency|tax|gst|vat|sales tax|phone numbers?|mobile numbers?|numbers|postcodes?|addresses)\b/gi,
+  /\b(australian|canadian|british|european|mexican|indian|irish|new zealand|south african|singaporean|brazilian|filipino|japanese)\s+(?:bank|banks|bank accounts?|accounts?|acct|tax|gst|vat|sales tax|phone numbers?|mobile numbers?|numbers|postcodes?|addresses)\b/gi,
   // "shown in Spanish", "translated into German"
   /\b(?:in|into|to)\s+(arabic|chinese|dutch|french|german|greek|hebrew|hindi|italian|japanese|korean|polish|portuguese|russian|spanish|swedish|turkish|ukrainian|vietnamese|welsh)\b/gi,
 ];
-const LIMIT = /^(limit|limits|cap|caps|maximum|max|minimum|min|quota|restriction|restrictions|threshold)$/i;
-const GENERIC = new Set(['it', 'this', 'that', 'them', 'us', 'me', 'you', 'each', 'other', 'every', 'all', 'any', 'our', 'my', 'your', 'their', 'a', 'an', 'the', 'new', 'old', 'same', 'way', 'option', 'setting', 'feature', 'limit', 'problem', 'issue', 'cap', 'maximum', 'minimum', 'max', 'min', 'fee', 'charge', 'cost', 'difference', 'reason', 'workaround', 'shortcut', 'delay', 'deadline', 'chance', 'need', 'lot', 'quick', 'quicker', 'easy', 'easier', 'fast', 'faster', 'simple', 'simpler', 'better', 'good', 'proper', 'smarter', 'cleaner']);
+const LIMIT = /^(limit|limits|cap|caps|maximum|max|minimum|min|quota|restriction|restrictions|threshold|cut-?off|cutoff|deadline)$/i;
+const GENERIC = new Set(['it', 'this', 'that', 'them', 'us', 'me', 'you', 'each', 'other', 'every', 'all', 'any', 'our', 'my', 'your', 'their', 'a', 'an', 'the', 'new', 'old', 'same', 'way', 'option', 'setting', 'feature', 'limit', 'problem', 'issue', 'cap', 'maximum', 'minimum', 'max', 'min', 'fee', 'charge', 'cost', 'difference', 'reason', 'workaround', 'shortcut', 'delay', 'deadline', 'chance', 'need', 'lot', 'quick', 'quicker', 'easy', 'easier', 'fast', 'faster', 'simple', 'simpler', 'better', 'good', 'proper', 'smarter', 'cleaner', 'tickbox', 'checkbox', 'toggle', 'button', 'switch', 'dropdown', 'field', 'box']);
 
 /**
  * What a question asks us to have, support or work with ("Does it integrate with QuickBooks or Xero?", "is there a
@@ -61,7 +63,7 @@ export function askedAboutTerms(text: string): string[] {
     if (!QUESTION.test(sentence)) continue;
     for (const words of askedAboutMatches(sentence)) for (const word of words) if (!GENERIC.has(word.toLowerCase())) terms.add(word);
     // "QuickBooks or Xero", "a public API or webhooks": the alternative is asked about too.
-    for (const alt of sentence.matchAll(/\b(?:integrat\w*|sync\w*|have|has|support\w*|offer\w*)\b[^.?!]*?\bor\s+(?!(?:do|does|can|is|are|will|would|should|the|a|an|not|any)\b)([A-Za-z][\w.&-]*)/g)) if (alt[1]) terms.add(alt[1]);
+    for (const alt of sentence.matchAll(/\b(?:integrat\w*|sync\w*|have|has|support\w*|offer\w*)\b[^.?!]*?\bor\s+(?!(?:do|does|can|is|are|am|was|were|will|would|should|the|a|an|not|any|i|we|you|it|they)\b)([A-Za-z][\w.&-]*)/g)) if (alt[1]) terms.add(alt[1]);
   }
   return [...terms];
 }
@@ -74,7 +76,7 @@ function askedAboutMatches(sentence: string): string[][] {
       const words = match.slice(1).filter((w): w is string => Boolean(w)).map((w) => w.replace(/[.'’-]+$/, ''));
       // "is there a length limit?" asks how much, not whether we have a "length"; "working with in December" names
       // nothing.
-      if (LIMIT.test(words.at(-1) ?? '') || FUNCTION_WORD.test(words[0] ?? '')) continue;
+      if (words.some((w) => LIMIT.test(w)) || FUNCTION_WORD.test(words[0] ?? '')) continue;
       found.push(words.filter((w) => !CALENDAR.has(w.toLowerCase())));
     }
   }

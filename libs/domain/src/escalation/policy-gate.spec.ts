@@ -136,6 +136,22 @@ describe('evaluatePolicyGate', () => {
     ['Our lawyer wants to know why you charged us twice.', 'legal'],
     ['This is completely unacceptable. Your app lost our work again. I am furious, this product is a joke.', 'negative_sentiment'],
     ['WORST APP EVER!!! nothing works and nobody helps', 'negative_sentiment'],
+    // Held-back round 27 (session 10): our bill asked about in the customer's words, credits and chargebacks, our terms.
+    ['what would our monthly bill look like with both locations on Keelyard, and is there any break for paying a year up front?', 'pricing'],
+    ['hi! how much would covenly be for our neighborhood, 64 townhomes?', 'pricing'],
+    ['Our bookkeeper noticed the Keelyard line on our card statement crept up over the last quarter.', 'pricing'],
+    ['Also, do you have a rate for non-profit clubs?', 'pricing'],
+    ['Our board has asked me to bring a formal written quote for Almsly covering 2025-2027, ideally with the price locked for the whole term.', 'pricing'],
+    ["Our bookkeeper disputed January's Keelyard charge with Amex by mistake. How do we undo it?", 'refund'],
+    ["We've been happy customers for three years, but we'd like that month taken off our Keelyard bill.", 'refund'],
+    ['we cancelled in august. you still charged our card sept 1 AND oct 1. want both back this week or im disputing with amex', 'refund'],
+    ['our free trial turned into a paid annual plan yesterday, $2,400 charged. can you reverse it please', 'refund'],
+    ['Since the duplicates were not our fault, can you credit those fees back to our account?', 'refund'],
+    ["I'd like the indemnification section changed so Keelyard covers us, and the auto-renewal clause taken out.", 'legal'],
+    ['Would it be possible for someone from your office to telephone me and walk me through it?', 'human_requested'],
+    ['Could we book a 30-minute screen-share with someone on your team to walk the board through it?', 'human_requested'],
+    ["Honestly I'd find it much easier if someone from your team could give me a quick call.", 'human_requested'],
+    ["Your system sent FINE notices to 31 owners who had ALREADY fixed them. Two owners said they're contacting their attorneys about harassment. I've never been so embarrassed.", 'negative_sentiment'],
   ])('escalates %j as %s', (text, reason) => {
     expect(gate(text)).toBe(reason);
   });
@@ -222,8 +238,17 @@ describe('evaluatePolicyGate', () => {
     ['caterer charges $145 a head. how do i put the price per head in the budget so it goes up and down as ppl rsvp?'],
     ['The DJ sent $400 of the deposit back to us. How do I make sure the couple gets their $400?'],
     ['hiring a bather this summer, dont want her seeing what ppl pay or their phone numbers. what role do i give her'],
+    // Round 27: the customer's own lawyer at work on their documents; a resident who paid them too much.
+    ["Our lawyer is rewriting our seasonal slip agreement and wants copies of every signed agreement from last season. Can I pull them all at once?"],
+    ['owner overpaid by bank transfer back in march. how do i give it back to her'],
   ])('answers the product question %j', (text) => {
     expect(gate(text)).toBeNull();
+  });
+
+  it("reads the customer's own lawyer's drafts, named in the subject, as a document to store", () => {
+    const text = "Our association's lawyer just sent us the draft amended bylaws. Where should I upload them so only the board can open them?";
+    expect(gate(text, 'Draft bylaw amendments from our attorney')).toBeNull();
+    expect(gate(text, 'Our attorney is preparing a lawsuit against you')).toBe('legal');
   });
 
   it('prefers the most specific reason and records the matched rules as evidence', () => {

@@ -105,6 +105,11 @@ describe('scoreSentiment', () => {
     expect(scoreSentiment('your app is awful')).toBeLessThan(0.3);
   });
 
+  it('reads a job on the line and sleepless nights as desperate', () => {
+    expect(scoreSentiment("I'm about to lose my biggest slip holder and honestly maybe my job. I haven't slept. Can the accepted offer be changed?")).toBeLessThan(0.3);
+    expect(scoreSentiment('Can the accepted offer be changed to this year\'s rate?')).toBeGreaterThan(0.5);
+  });
+
   it('reads disbelief, betrayed trust and being done as angry', () => {
     expect(scoreSentiment('ARE YOU KIDDING ME. a whole week of notes and photos GONE after i got signal back. i trusted this app. WHERE ARE THEY. im so done 😡😡😡')).toBeLessThan(0.3);
   });

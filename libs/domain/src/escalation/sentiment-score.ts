@@ -12,7 +12,7 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: 0, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
-  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0, trustedyou: -2, swears: 0, swore: 0, granted: 0, cantdothis: -3, missedevent: 0, funeral: 0, worrydata: 0, lookfool: -3, secondtime: -2, sinkbusiness: -3, youpeople: -2, phonesringing: -1, slowsdown: -1, torched: -2, badsignal: 0, areyoukidding: -3,
+  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0, trustedyou: -2, swears: 0, swore: 0, granted: 0, cantdothis: -3, missedevent: 0, funeral: 0, worrydata: 0, lookfool: -3, secondtime: -2, sinkbusiness: -3, youpeople: -2, phonesringing: -1, slowsdown: -1, torched: -2, jobatrisk: -3, badsignal: 0, areyoukidding: -3,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
@@ -72,6 +72,8 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(i'?m|i am|we'?re|we are|i'?ll|we'?ll|i will|we will|gonna|going to|about to) (lose|losing) (everything|the business|my business|our business)\b/gi, 'loseeverything'],
   // Hardware that stopped is a problem report, not a mood: "our router died this morning".
   [/\b(router|wi-?fi|internet|connection|battery|phone|tablet|ipad|printer|reader|power|laptop|computer|device|scanner|modem|generator|fridge|freezer|engine|oven|grill|van|truck|car|card reader|terminal|till|pos)( has| had| just)* died\b/gi, 'devicefailed'],
+  // "about to lose my biggest slip holder and honestly maybe my job": the customer's own job on the line.
+  [/\b(and|or|even|maybe|possibly|probably|honestly|also|could|might|will|gonna|going to|about to|cost me|costs? me) (maybe |possibly |probably |even |lose |losing )*my (job|position)\b/gi, 'jobatrisk'],
   [/\b(about|going) to lose\b|\b(i|we)('ll| will| could| might)? lose (this|the|a|my|our) (biggest |best |main )?(client|customer|contract|business|job|account|revenue)\b/gi, 'abouttolose'],
   // Damage the customer lays at our door: "your software trashes my reputation", "two of my oldest accounts are done with us".
   [/\b(trash(es|ed|ing)?|ruin(s|ed|ing)?|destroy(s|ed|ing)?|wreck(s|ed|ing)?) (my|our) (reputation|business|name|livelihood)\b/gi, 'ruinedreputation'],
@@ -87,7 +89,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bnothing (works|is working|worked)\b/gi, 'nothingworks'],
   // A trade term is not a mood: "wood-destroying insect inspection".
   [/\bwood[- ]destroying\b/gi, 'wooddestroying'],
-  [/\b(been )?up all night\b|\b(up|awake) (until|till|til) ([1-5]|[1-5]:\d\d) ?(am|a\.m\.)/gi, 'upallnight'],
+  [/\b(i|we) (haven'?t|have not|havent|didn'?t|did not|couldn'?t|could not|can'?t|cannot) (slept|sleep)\b|\bno sleep\b|\b(been )?up all night\b|\b(up|awake) (until|till|til) ([1-5]|[1-5]:\d\d) ?(am|a\.m\.)/gi, 'upallnight'],
   [/\b(don'?t|do not) know what (else )?to do\b/gi, 'nowhereelse'],
   [/\b(can'?t|cannot|won'?t be able to) (make|cover|meet|run) (payroll|rent|wages)\b/gi, 'cantmakepayroll'],
   [/\bwhere('?s| is) (my|our) money\b/gi, 'whereismymoney'],
