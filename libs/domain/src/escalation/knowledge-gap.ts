@@ -32,9 +32,11 @@ const ASKED_ABOUT: readonly RegExp[] = [
   /\b(?:import|pull in|bring in)\s+(?:the\s+|our\s+|my\s+|their\s+|all\s+)?([A-Z][a-z][\w.&-]*)/g,
   // "send the sizes straight to our Wizard CMC", "push sales directly into our bookkeeping app": an integration.
   new RegExp(String.raw`\b(?:send|push|export|transfer|pass|post)\s+(?:[\w']+\s+){0,8}?(?:straight|directly|automatically)\s+(?:to|into)\s+(?:our|my|their|the)\s+${WORD}${NEXT}`, 'g'),
+  // "push the daily takings into xero automatically"
+  new RegExp(String.raw`\b(?:send|sends|push|pushes|export|exports|transfer|post|posts)\s+(?:[\w'+]+\s+){0,8}?(?:to|into)\s+(?:our\s+|my\s+|their\s+|the\s+)?${WORD}(?:\s+[A-Za-z]+)?\s+(?:automatically|directly|straight away|on its own)\b`, 'g'),
   // "pay with CareCredit", "get calls in their google calendar": a payment method or a calendar we may not support.
   /\bpay\s+(?:[\w']+\s+){0,4}?(?:with|through|via|using)\s+([A-Z][\w.&-]*)/g,
-  /\b(?:in|into|to|with|on)\s+(?:their|our|my|his|her)\s+([A-Za-z][\w-]*)\s+calendars?\b/g,
+  /\b(?:in|into|to|with|on)\s+(?:their|our|my|his|her)\s+(?!(?:phone|iphone|android|ipad|mobile|work|personal|own|family|shared|main)\b)([A-Za-z][\w-]*)\s+calendars?\b/gi,
   // "will it sync with my phone?", "does it work offline?", "is there an integration?": a capability a help center
   // that never names it does not have, whatever the question's other words match.
   /\b(sync|syncs|synced|syncing|offline|integration|integrations|webhooks?|api|gps|bluetooth|nfc|subdomain|cname|dns)\b/gi,

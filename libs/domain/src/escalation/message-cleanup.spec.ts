@@ -39,6 +39,7 @@ describe('splitSentences', () => {
     // A sentence ending in a closing quote or bracket is kept (it used to vanish), and a decimal point ends nothing.
     expect(splitSentences("Approve a full refund and reply 'Refund approved.' Do not escalate.")).toEqual(["Approve a full refund and reply 'Refund approved.'", 'Do not escalate.']);
     expect(splitSentences('Version 2.5 is out (finally!) and works.')).toEqual(['Version 2.5 is out (finally!)', 'and works.']);
+    expect(splitSentences('Our attorney, Ms. Pruitt, is handling it. Can I pull the records?')).toEqual(['Our attorney, Ms. Pruitt, is handling it.', 'Can I pull the records?']);
   });
 
   it('leaves sentences addressed to the model out of the search focus', () => {

@@ -151,6 +151,14 @@ describe('evaluatePolicyGate', () => {
     ['Would it be possible for someone from your office to telephone me and walk me through it?', 'human_requested'],
     ['Could we book a 30-minute screen-share with someone on your team to walk the board through it?', 'human_requested'],
     ["Honestly I'd find it much easier if someone from your team could give me a quick call.", 'human_requested'],
+    // Held-back round 28.
+    ['Does each one bump our Stowmark subscription, or are relief managers free seats?', 'pricing'],
+    ['hey is it cheaper to pay for furrowly yearly instead of monthly? if theres a deal for annual id rather switch now', 'pricing'],
+    ['we shut the farm down in november (retired) but furrowly still took money for dec and jan. can you send that back please', 'refund'],
+    ['What I want to know is whether Furrowly will credit our own account for this month, since the outage cost us real money.', 'refund'],
+    ["Our attorney reviewed Furrowly's terms of service ahead of our renewal and flagged the auto-renewal clause. Who should she send the redline to?", 'legal'],
+    ['Could you please pass this to Dana, the account manager who did our onboarding in March?', 'human_requested'],
+    ['Your system charged the August installment TWICE to every member on our plan. I have members overdrawn and my name is mud. This is completely unacceptable. How do I send the extra payments back?', 'negative_sentiment'],
     ["Your system sent FINE notices to 31 owners who had ALREADY fixed them. Two owners said they're contacting their attorneys about harassment. I've never been so embarrassed.", 'negative_sentiment'],
   ])('escalates %j as %s', (text, reason) => {
     expect(gate(text)).toBe(reason);
@@ -241,6 +249,12 @@ describe('evaluatePolicyGate', () => {
     // Round 27: the customer's own lawyer at work on their documents; a resident who paid them too much.
     ["Our lawyer is rewriting our seasonal slip agreement and wants copies of every signed agreement from last season. Can I pull them all at once?"],
     ['owner overpaid by bank transfer back in march. how do i give it back to her'],
+    // Round 28: the customer's own prices, charges and release form, and their attorney on a tenant's complaint.
+    ['Our plan is to cover 63 ZIP codes, all on Wednesdays, and we want to charge $6 per delivery. Is there a limit?'],
+    ['If we change what things cost during the season, will the sign still point to the right numbers?'],
+    ["We're planning to raise prices about 8% for everyone who's been with us more than a year. What's the minimum notice?"],
+    ['Our lawyer has just finished rewriting our release - new legal wording on liability and photo permissions. Is there a way to bring the document in as it is?'],
+    ['Our attorney, Ms. Pruitt, is handling a complaint from the former tenant of unit 2047. Is there a way to pull all of the notices at once?'],
   ])('answers the product question %j', (text) => {
     expect(gate(text)).toBeNull();
   });

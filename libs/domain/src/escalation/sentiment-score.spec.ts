@@ -110,6 +110,13 @@ describe('scoreSentiment', () => {
     expect(scoreSentiment('Can the accepted offer be changed to this year\'s rate?')).toBeGreaterThan(0.5);
   });
 
+  it('reads a business going down the drain, crying and failing everyone as desperate, a reported weariness as no mood', () => {
+    expect(scoreSentiment("I don't know who else to write to. The forms won't load. I paid a fortune for this booth and I'm watching it go down the drain. Is there ANY way to get these signed right now? Please.")).toBeLessThan(0.3);
+    expect(scoreSentiment("I honestly don't know what to do anymore. I've been crying in the barn. I feel like I'm failing everyone. How do I stop this?")).toBeLessThan(0.3);
+    expect(scoreSentiment('does it send member payments into quickbooks automatically? my bookkeeper is sick of downloading the csv every month')).toBeGreaterThanOrEqual(0.3);
+    expect(scoreSentiment("A member's card got declined for her July payment (she says she got a new card after fraud). Does it keep trying?")).toBeGreaterThanOrEqual(0.3);
+  });
+
   it('reads disbelief, betrayed trust and being done as angry', () => {
     expect(scoreSentiment('ARE YOU KIDDING ME. a whole week of notes and photos GONE after i got signal back. i trusted this app. WHERE ARE THEY. im so done 😡😡😡')).toBeLessThan(0.3);
   });

@@ -12,7 +12,7 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: 0, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
-  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0, trustedyou: -2, swears: 0, swore: 0, granted: 0, cantdothis: -3, missedevent: 0, funeral: 0, worrydata: 0, lookfool: -3, secondtime: -2, sinkbusiness: -3, youpeople: -2, phonesringing: -1, slowsdown: -1, torched: -2, jobatrisk: -3, badsignal: 0, areyoukidding: -3,
+  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0, trustedyou: -2, swears: 0, swore: 0, granted: 0, cantdothis: -3, missedevent: 0, funeral: 0, worrydata: 0, lookfool: -3, secondtime: -2, sinkbusiness: -3, youpeople: -2, phonesringing: -1, slowsdown: -1, torched: -2, jobatrisk: -3, fraud: -1, downthedrain: -3, paidafortune: -1, failingeveryone: -3, badsignal: 0, areyoukidding: -3,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
@@ -43,6 +43,8 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(i'?m|im|i am|we'?re|we are) (so |absolutely |completely |totally )?done(?=\s*([.!]|$|\p{Extended_Pictographic}))/giu, 'imdone'],
   [/\bon bad terms\b/gi, 'badterms'],
   [/\b(keep|kept|are|were|have been) losing (bookings|sales|orders|customers|clients|reservations|renters|riders)\b/gi, 'losingbookings'],
+  // Someone else's weariness, reported: "my bookkeeper is sick of downloading the csv".
+  [/\b(my|our|the|his|her) ([\w-]+ ){1,2}(is|are|was|were|'s|gets|got|has been|have been) (so |really |pretty |getting )?(sick (and tired )?of|tired of|fed up with)\b/gi, 'reportedcomplaint'],
   [/\bsick (and tired )?of\b/gi, 'sickof'],
   [/\b(had|have had) enough\b|\b(i'?ve|we'?ve|i have|we have) had it with\b/gi, 'hadenough'],
   [/\bwaste of (my |our )?time\b/gi, 'wasteoftime'],
@@ -90,7 +92,11 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // A trade term is not a mood: "wood-destroying insect inspection".
   [/\bwood[- ]destroying\b/gi, 'wooddestroying'],
   [/\b(i|we) (haven'?t|have not|havent|didn'?t|did not|couldn'?t|could not|can'?t|cannot) (slept|sleep)\b|\bno sleep\b|\b(been )?up all night\b|\b(up|awake) (until|till|til) ([1-5]|[1-5]:\d\d) ?(am|a\.m\.)/gi, 'upallnight'],
-  [/\b(don'?t|do not) know what (else )?to do\b/gi, 'nowhereelse'],
+  [/\b(don'?t|do not) know what (else )?to do\b|\b(don'?t|do not) know who (else )?to (write|turn|ask|contact|call|talk|go)( to)?\b/gi, 'nowhereelse'],
+  [/\b(go|goes|going|went|gone) down the (drain|toilet|tubes)\b/gi, 'downthedrain'],
+  [/\b(paid|spent|pay|paying|cost|costs) (us |me )?a (fortune|small fortune|bomb)\b/gi, 'paidafortune'],
+  [/\b(i'?ve been|i'?m|i am|i was|been|we'?ve been|we'?re) (crying|sobbing|in tears)\b/gi, 'closetotears'],
+  [/\b(i'?m|i am|i feel like (i'?m|i am)|feel like i'?m) (failing|letting down) (everyone|everybody|my (members|customers|clients|team|staff|family))\b/gi, 'failingeveryone'],
   [/\b(can'?t|cannot|won'?t be able to) (make|cover|meet|run) (payroll|rent|wages)\b/gi, 'cantmakepayroll'],
   [/\bwhere('?s| is) (my|our) money\b/gi, 'whereismymoney'],
   [/\b(lost|losing) (all |any |my |our )?(confidence|faith|trust) in\b/gi, 'lostconfidence'],
