@@ -52,8 +52,9 @@ export function splitSentences(text: string): string[] {
   return text
     .split(/\n+/)
     // A sentence ends at . ! or ? before a space, closing quotes and brackets included: "… reply 'approved.' Then"
-    // is two sentences, and neither is lost. A title's full stop ("Ms. Pruitt", "e.g. Xero") ends nothing.
-    .flatMap((line) => line.split(/(?<=[.!?]+["'”’)\]]*)(?<!\b(?:mr|mrs|ms|dr|prof|sr|jr|vs|e\.g|i\.e)\.)\s+/i))
+    // is two sentences, and neither is lost. A title's full stop before a name ("Ms. Pruitt") ends nothing; "asking
+    // each dr. possible?" is two sentences.
+    .flatMap((line) => line.split(/(?<=[.!?]+["'”’)\]]*)(?!(?<=\b(?:[Mm]rs?|[Mm]s|[Dd]r|[Pp]rof|[Ss]r|[Jj]r)\.)\s+[A-Z])(?<!\b(?:e\.g|i\.e|vs)\.)\s+/))
     .map((s) => s.trim())
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
 }

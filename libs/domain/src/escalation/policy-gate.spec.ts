@@ -151,6 +151,15 @@ describe('evaluatePolicyGate', () => {
     ['Would it be possible for someone from your office to telephone me and walk me through it?', 'human_requested'],
     ['Could we book a 30-minute screen-share with someone on your team to walk the board through it?', 'human_requested'],
     ["Honestly I'd find it much easier if someone from your team could give me a quick call.", 'human_requested'],
+    // Held-back round 29.
+    ['Before I take this to our board, what would our monthly Linnet bill look like at that size? In particular, are drivers counted as paid users?', 'pricing'],
+    ['What would our Cuspline bill go to with the second site, and is it a separate subscription or an add-on?', 'pricing'],
+    ['we cancelled back in march but our card just got hit for the yearly renewal, $2,388. need that back asap pls', 'refund'],
+    ['Your outage kept our scan stations down for four hours. We expect a credit note on our Cuspline bill for that day.', 'refund'],
+    ['We were charged $1,140 in January for onboarding. If this is not sorted out this week I will be filing a dispute with our bank.', 'refund'],
+    ["I'd like someone senior on your support team — a supervisor or team lead — to look at our account directly.", 'human_requested'],
+    ['I have had FOUR dentists call me before 9 am screaming about the statements your system sent out. This is a complete disaster and I am beyond furious. How do I send corrected statements RIGHT NOW?', 'negative_sentiment'],
+    ['I am absolutely FURIOUS. Your system charged LATE CANCELLATION FEES to 34 golfers. Your software trashed my reputation. How do I get those fees back to every single one of these people TODAY?', 'negative_sentiment'],
     // Held-back round 28.
     ['Does each one bump our Stowmark subscription, or are relief managers free seats?', 'pricing'],
     ['hey is it cheaper to pay for furrowly yearly instead of monthly? if theres a deal for annual id rather switch now', 'pricing'],
@@ -249,6 +258,11 @@ describe('evaluatePolicyGate', () => {
     // Round 27: the customer's own lawyer at work on their documents; a resident who paid them too much.
     ["Our lawyer is rewriting our seasonal slip agreement and wants copies of every signed agreement from last season. Can I pull them all at once?"],
     ['owner overpaid by bank transfer back in march. how do i give it back to her'],
+    // Round 29: calls reported, a practice that overpaid them, their own rates, their club lawyer.
+    ['The housekeeping lead tried to request towels through the portal and the portal told her to call us instead. Can we make it later?'],
+    ['Westbrook Dental overpaid last month and has about $300 sitting in their favor. How do I hold it for them?'],
+    ['Our twilight rate is $35 starting at 3 pm, but golfers are still being charged the $70 weekend rate. What are we missing?'],
+    ['Our club lawyer has finished redrafting the membership contract. How do I get the new wording into the system?'],
     // Round 28: the customer's own prices, charges and release form, and their attorney on a tenant's complaint.
     ['Our plan is to cover 63 ZIP codes, all on Wednesdays, and we want to charge $6 per delivery. Is there a limit?'],
     ['If we change what things cost during the season, will the sign still point to the right numbers?'],

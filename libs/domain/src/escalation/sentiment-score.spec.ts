@@ -117,6 +117,12 @@ describe('scoreSentiment', () => {
     expect(scoreSentiment("A member's card got declined for her July payment (she says she got a new card after fraud). Does it keep trying?")).toBeGreaterThanOrEqual(0.3);
   });
 
+  it('reads a repeat in a row, taking the heat and people depending on the account as angry or desperate', () => {
+    expect(scoreSentiment("Third Saturday in a row your booking page has let FIVE players onto a tee time. My members are screaming at my starter and I'm the one taking the heat. I don't know how many more times I can apologize for your product. How do I lock it to four?")).toBeLessThan(0.3);
+    expect(scoreSentiment("I don't know what else to do. I've been up all night going through weigh-in sheets. Twelve people here depend on this account. How do I check which weight their invoices use?")).toBeLessThan(0.3);
+    expect(scoreSentiment('How do I lock it to four players?')).toBe(0.5);
+  });
+
   it('reads disbelief, betrayed trust and being done as angry', () => {
     expect(scoreSentiment('ARE YOU KIDDING ME. a whole week of notes and photos GONE after i got signal back. i trusted this app. WHERE ARE THEY. im so done 😡😡😡')).toBeLessThan(0.3);
   });

@@ -12,7 +12,7 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: 0, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
-  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0, trustedyou: -2, swears: 0, swore: 0, granted: 0, cantdothis: -3, missedevent: 0, funeral: 0, worrydata: 0, lookfool: -3, secondtime: -2, sinkbusiness: -3, youpeople: -2, phonesringing: -1, slowsdown: -1, torched: -2, jobatrisk: -3, fraud: -1, downthedrain: -3, paidafortune: -1, failingeveryone: -3, badsignal: 0, areyoukidding: -3,
+  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0, trustedyou: -2, swears: 0, swore: 0, granted: 0, cantdothis: -3, missedevent: 0, funeral: 0, worrydata: 0, lookfool: -3, secondtime: -2, sinkbusiness: -3, youpeople: -2, phonesringing: -1, slowsdown: -1, torched: -2, jobatrisk: -3, fraud: -1, downthedrain: -3, takingheat: -2, howmanytimes: -3, dependonit: -2, paidafortune: -1, failingeveryone: -3, badsignal: 0, areyoukidding: -3,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
@@ -24,6 +24,8 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // Bad timing is an idiom, not a verdict on us: "the wifi drops at the worst possible moment".
   [/\b(at )?the worst (possible )?(moment|time)s?\b/gi, 'badtiming'],
   [/\bfed up\b/gi, 'fedup'],
+  // A subject that says it ("UNACCEPTABLE - tickets sent to the wrong hotel") carries the mood too.
+  [/\bunacceptable\b/gi, 'unacceptable'],
   // Intensified fury is more than the word ("absolutely furious"); words AFINN reads as praise inside a complaint are not.
   [/\b(absolutely|completely|totally|utterly|beyond) (furious|livid|fuming|disgusted|outraged|unacceptable)\b/gi, 'absolutelyfurious'],
   [/\b(had better|better (explain|fix|sort))\b/gi, 'hadbetter'],
@@ -31,7 +33,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(is|are|were|was|be|works?|worked) (perfectly|totally|completely) (fine|ok|okay|good)\b/gi, 'perfectlyfine'],
   [/\bwho(ever)? is responsible\b/gi, 'whoeverresponsible'],
   [/\bwho('?s| is) (going to|gonna) pay for\b/gi, 'whopays'],
-  [/\bcosting (me|us) (money|business|customers|clients|bookings)\b|\bcost (me|us) (my|our) (\w+ )?(account|client|customer|contract|deal|job|business)\b/gi, 'costingus'],
+  [/\bcosting (me|us) (money|business|customers|clients|bookings)\b|\bcost (me|us) (both|all|two|three) (of them|accounts|clients|customers)\b|\bcost (me|us) (my|our) (\w+ )?(account|client|customer|contract|deal|job|business)\b/gi, 'costingus'],
   [/\b(close to|in|near) tears\b/gi, 'closetotears'],
   [/\b(can'?t|cannot) believe (this|it|that|what|we|i|you|how|they)\b/gi, 'cantbelieve'],
   [/\b(we|i) (ever )?trusted (you|u|(your|this|the) (software|app|system|product|company|platform|service|team|tool))\b/gi, 'trustedyou'],
@@ -51,7 +53,10 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(nobody|no one|no-one) (has |ever )?(fixed|helped|helps|replied|responds|answered|cares|told (us|me))\b/gi, 'nobodyhelps'],
   [/\b(this|it|that)('s| is) (a )?(joke|farce|disgrace)\b/gi, 'isajoke'],
   [/\bsort (it|this) out\b/gi, 'sortitout'],
-  [/\b(third|fourth|fifth|3rd|4th|5th|\d+th) time\b/gi, 'againandagain'],
+  [/\b(third|fourth|fifth|3rd|4th|5th|\d+th) time\b|\b(second|third|fourth|fifth|2nd|3rd|4th|5th|\d+th) [\w-]+ in a row\b/gi, 'againandagain'],
+  [/\b(taking|take|taken|took|getting|get|got) the (heat|blame|flak)\b/gi, 'takingheat'],
+  [/\bhow many (more )?times (do |can |must |will |should |have )?(i|we) (have to |got to |gotta )?(apologi[sz]e|explain|say sorry|call|email|ask|tell)\b/gi, 'howmanytimes'],
+  [/\b(people|families|staff|employees|jobs|\w+ people)( here)? (depend|rely|relies|depends) on (this|that|the|our|it)\b/gi, 'dependonit'],
   // Feelings the customer wants to avoid or reports of others are not theirs: "don't want angry messages".
   [/\b(don'?t|do not|doesn'?t|does not|won'?t|never|to avoid|without) (want |get |be |feel )?(any |more )?(angry|upset|unhappy|annoyed|frustrated|confused)\b/gi, 'avoided'],
   [/\b(don'?t|do not|doesn'?t|does not|won'?t|never|to avoid|without)( want)?( (it|this|that|them|him|her|us|me|anyone))?( to)? (look|looking|seem|seeming|sound|sounding|come across( as)?|appear|be|being) (rude|unprofessional|pushy|cold|bad|awkward|careless|sloppy|spammy|desperate|unfriendly)\b/gi, 'avoided'],
