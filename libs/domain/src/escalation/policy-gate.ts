@@ -14,6 +14,8 @@ export interface GateVerdict {
   evidence: Record<string, unknown>;
 }
 
+const WEAK_RULE_IDS = new Set(TRIGGER_RULES.filter((rule) => rule.weak).map((rule) => rule.id));
+
 /** When several reasons apply the most specific wins: a legal threat over a refund over a price question. */
 const PRIORITY: readonly TriggerRule['reason'][] = ['legal', 'refund', 'pricing', 'human_requested'];
 
@@ -93,8 +95,10 @@ export function evaluatePolicyGate(input: { text: string; subject?: string; sent
   // "$38,000 gone because of your system. I'm livid": an amount alone is the loss they are angry about, not a
   // question about our prices.
   const angryAboutAmount = input.sentiment < NEGATIVE_SENTIMENT_THRESHOLD && matches.length > 0 && matches.every((m) => m.rule === 'pricing.amount');
+  // "I want someone to explain how this happened" from a furious customer: the anger is what a person must answer.
+  const angryWantsSomeone = input.sentiment < NEGATIVE_SENTIMENT_THRESHOLD && matches.length > 0 && matches.every((m) => WEAK_RULE_IDS.has(m.rule) && m.reason === 'human_requested');
   for (const reason of PRIORITY) {
-    if (angryAboutAmount) break;
+    if (angryAboutAmount || angryWantsSomeone) break;
     if (matches.some((m) => m.reason === reason)) return { reason, evidence: { rules: matches, sentiment: input.sentiment } };
   }
   if (input.sentiment < NEGATIVE_SENTIMENT_THRESHOLD) {

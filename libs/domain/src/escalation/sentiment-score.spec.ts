@@ -123,6 +123,11 @@ describe('scoreSentiment', () => {
     expect(scoreSentiment('How do I lock it to four players?')).toBe(0.5);
   });
 
+  it('reads payroll at risk, crew about to walk and no straight answer as desperate', () => {
+    expect(scoreSentiment("Our payouts haven't arrived in 9 days. I cannot make payroll on Friday. Two of my crew have already said they'll walk. I've been a loyal customer for four years and I can't get a straight answer from anyone. Where is my money?")).toBeLessThan(0.3);
+    expect(scoreSentiment('I am honestly in tears. 60 members have cancelled since yesterday and now I might not make payroll. How do I stop any more emails?')).toBeLessThan(0.3);
+  });
+
   it('reads disbelief, betrayed trust and being done as angry', () => {
     expect(scoreSentiment('ARE YOU KIDDING ME. a whole week of notes and photos GONE after i got signal back. i trusted this app. WHERE ARE THEY. im so done 😡😡😡')).toBeLessThan(0.3);
   });
