@@ -128,6 +128,11 @@ describe('scoreSentiment', () => {
     expect(scoreSentiment('I am honestly in tears. 60 members have cancelled since yesterday and now I might not make payroll. How do I stop any more emails?')).toBeLessThan(0.3);
   });
 
+  it('reads a headliner lost for good, panic over payroll and silence after writing twice as angry or desperate', () => {
+    expect(scoreSentiment("I'm honestly done with this. Nobody was sent to pick up our headliner and her manager has told us they'll never play for us again. I've paid for this software for three years and this is what I get.")).toBeLessThan(0.3);
+    expect(scoreSentiment("None of the card payments reached our bank. I have payroll on Friday for 11 people and I cannot make it without that money. I've written twice and heard nothing. I am honestly panicking.")).toBeLessThan(0.3);
+  });
+
   it('reads disbelief, betrayed trust and being done as angry', () => {
     expect(scoreSentiment('ARE YOU KIDDING ME. a whole week of notes and photos GONE after i got signal back. i trusted this app. WHERE ARE THEY. im so done 😡😡😡')).toBeLessThan(0.3);
   });

@@ -12,7 +12,7 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   scam: -4, furious: -4, livid: -4, disgusting: -4, pathetic: -3, incompetent: -3, worst: -4, rubbish: -3, fed: 0,
   sick: 0, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
-  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0, trustedyou: -2, swears: 0, swore: 0, granted: 0, cantdothis: -3, missedevent: 0, funeral: 0, worrydata: 0, lookfool: -3, secondtime: -2, sinkbusiness: -3, youpeople: -2, phonesringing: -1, slowsdown: -1, torched: -2, jobatrisk: -3, fraud: -1, downthedrain: -3, takingheat: -2, staffquitting: -2, howmanytimes: -3, dependonit: -2, paidafortune: -1, failingeveryone: -3, badsignal: 0, areyoukidding: -3,
+  top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0, trustedyou: -2, swears: 0, swore: 0, granted: 0, cantdothis: -3, missedevent: 0, funeral: 0, worrydata: 0, lookfool: -3, secondtime: -2, sinkbusiness: -3, youpeople: -2, phonesringing: -1, slowsdown: -1, torched: -2, jobatrisk: -3, fraud: -1, downthedrain: -3, takingheat: -2, staffquitting: -2, lostforgood: -3, panicking: -3, scamming: -2, howmanytimes: -3, dependonit: -2, paidafortune: -1, failingeveryone: -3, badsignal: 0, areyoukidding: -3,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
@@ -33,7 +33,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(is|are|were|was|be|works?|worked) (perfectly|totally|completely) (fine|ok|okay|good)\b/gi, 'perfectlyfine'],
   [/\bwho(ever)? is responsible\b/gi, 'whoeverresponsible'],
   [/\bwho('?s| is) (going to|gonna) pay for\b/gi, 'whopays'],
-  [/\bcosting (me|us) (money|business|customers|clients|bookings)\b|\bcost (me|us) (both|all|two|three) (of them|accounts|clients|customers)\b|\bcost (me|us) (my|our) (\w+ )?(account|client|customer|contract|deal|job|business)\b/gi, 'costingus'],
+  [/\bcosting (me|us) (money|business|customers|clients|bookings)\b|\bcost (me|us) (both|all|two|three) (of them|accounts|clients|customers)\b|\bcost (me|us) the (whole )?(relationship|account|client|contract|deal|agency)\b|\bcost (me|us) (my|our) (\w+ )?(account|client|customer|contract|deal|job|business)\b/gi, 'costingus'],
   [/\b(close to|in|near) tears\b/gi, 'closetotears'],
   [/\b(can'?t|cannot) believe (this|it|that|what|we|i|you|how|they)\b/gi, 'cantbelieve'],
   [/\b(we|i) (ever )?trusted (you|u|(your|this|the) (software|app|system|product|company|platform|service|team|tool))\b/gi, 'trustedyou'],
@@ -50,7 +50,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bsick (and tired )?of\b/gi, 'sickof'],
   [/\b(had|have had) enough\b|\b(i'?ve|we'?ve|i have|we have) had it with\b/gi, 'hadenough'],
   [/\bwaste of (my |our )?time\b/gi, 'wasteoftime'],
-  [/\b(nobody|no one|no-one) (has |ever )?(fixed|helped|helps|replied|responds|answered|cares|told (us|me))\b|\b(can'?t|cannot|couldn'?t|could not) get a (straight|clear|real|proper|single) answer\b/gi, 'nobodyhelps'],
+  [/\b(nobody|no one|no-one) (has |ever )?(fixed|helped|helps|replied|responds|answered|cares|told (us|me))\b|\b(can'?t|cannot|couldn'?t|could not) get a (straight|clear|real|proper|single) answer\b|\b(heard|got|received) nothing( back)?\b|\b(written|emailed|called|messaged|asked) (twice|three times|\d+ times|again and again)\b/gi, 'nobodyhelps'],
   [/\b(crew|staff|employees|drivers|workers|people|guys|team)( \w+)? (have |has )?(already )?(said|say|says|threatened|threatening) (they'?ll|they will|to) (walk|quit|leave)\b/gi, 'staffquitting'],
   [/\b(this|it|that)('s| is) (a )?(joke|farce|disgrace)\b/gi, 'isajoke'],
   [/\bsort (it|this) out\b/gi, 'sortitout'],
@@ -85,7 +85,8 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(about|going) to lose\b|\b(i|we)('ll| will| could| might)? lose (this|the|a|my|our) (biggest |best |main )?(client|customer|contract|business|job|account|revenue)\b/gi, 'abouttolose'],
   // Damage the customer lays at our door: "your software trashes my reputation", "two of my oldest accounts are done with us".
   [/\b(trash(es|ed|ing)?|ruin(s|ed|ing)?|destroy(s|ed|ing)?|wreck(s|ed|ing)?|torch(es|ed|ing)?|tank(s|ed|ing)?) (my|our) (reputation|business|name|livelihood)\b/gi, 'ruinedreputation'],
-  [/\b(is|are|'re|they're|were|am|i'?m|im) done with(?= (us|me|you|u|this|it|your \w+)\b)/gi, 'donewith'],
+  [/\b(is|are|'re|they're|were|am|i'?m|im) ((honestly|so|just|completely|totally|really) )?done with(?= (us|me|you|u|this|it|your \w+)\b)/gi, 'donewith'],
+  [/\b(never|won'?t ever|will never) (play|work|book|come|shop|order|stay|perform|use us) (for|with|here|at) (us|here)? ?again\b|\bthis is what (i|we) get\b/gi, 'lostforgood'],
   // "three of my best customers", "our oldest client": praise for their customers is not praise for us.
   [/\b(my|our) (very )?(best|biggest|oldest|favou?rite|most loyal|top|longest-standing) (customers?|clients?|accounts?|guests?|members?|regulars)\b/gi, 'keyaccounts'],
   [/\b(thinking of|considering|about to|ready to|tempted to|going to) (shutting|shut|closing|close|cancell?ing|cancel|dropping|drop|ditching|ditch|deleting|delete)\b[^.?!]{0,20}\b(account|subscription)( down)?\b/gi, 'readytoleave'],
@@ -103,7 +104,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(paid|spent|pay|paying|cost|costs) (us |me )?a (fortune|small fortune|bomb)\b/gi, 'paidafortune'],
   [/\b(i'?ve been|i'?m|i am|i was|been|we'?ve been|we'?re) (crying|sobbing|in tears)\b/gi, 'closetotears'],
   [/\b(i'?m|i am|i feel like (i'?m|i am)|feel like i'?m) (failing|letting down) (everyone|everybody|my (members|customers|clients|team|staff|family))\b/gi, 'failingeveryone'],
-  [/\b(can'?t|cannot|won'?t be able to|might not|may not|could not|couldn'?t) (make|cover|meet|run) (payroll|rent|wages)\b/gi, 'cantmakepayroll'],
+  [/\b(can'?t|cannot|won'?t be able to|might not|may not|could not|couldn'?t) (make|cover|meet|run) (payroll|rent|wages)\b|\b(payroll|rent|wages)\b[^.?!]{0,50}\b(can'?t|cannot|won'?t be able to|couldn'?t|could not) (make|cover|meet|pay) (it|them)\b/gi, 'cantmakepayroll'],
   [/\bwhere('?s| is) (my|our) money\b/gi, 'whereismymoney'],
   [/\b(lost|losing) (all |any |my |our )?(confidence|faith|trust) in\b/gi, 'lostconfidence'],
   [/\b(fix|update|patch|change|it|that)( has| have)? (did|does|do|done|fixed|changed) (absolutely |literally )?nothing\b/gi, 'didnothing'],
@@ -113,7 +114,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // A missed lesson or appointment is an event, not a feeling; a worry about a report is no anger.
   [/\bmiss(ed|es)? (the|a|an|their|his|her|our|my|a few|some|two|three|several|\w+'s) (\w+ )?(lessons?|appointments?|sessions?|class(es)?|bookings?|calls?|payments?|pick-?ups?|deliver(y|ies)|visits?|shifts?|cleans?|jobs?)\b/gi, 'missedevent'],
   [/\b(wreck|mess up|ruin|screw up|throw off)(s)? (the|my|our) (\w+ )?(reports?|hours|numbers|data|stats|totals|timesheets?)\b/gi, 'worrydata'],
-  [/\b(i|we|makes? (me|us)) (look|looked|looks) like (a |an )?(complete |total |right )?(cowboys?|fools?|idiots?|amateurs?|jokes?|clowns?)\b/gi, 'lookfool'],
+  [/\b(i|we|makes? (me|us)|without (me |us )?looking) (look|looked|looks|like)? ?like (a |an )?(complete |total |right )?(cowboys?|fools?|idiots?|amateurs?|jokes?|clowns?|frauds?|liars?|crooks?|scammers?|thieves)\b/gi, 'lookfool'],
   [/\b(second|2nd) time (this (week|month)|in a (week|month)|today)\b/gi, 'secondtime'],
   [/\b(sink|sinking|sank|bankrupt|bankrupting) (my|our|the) (business|company|shop)\b/gi, 'sinkbusiness'],
   // A slow desk is a problem report, not a mood: "slowing the desk down badly".
