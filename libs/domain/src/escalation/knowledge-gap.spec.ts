@@ -30,6 +30,9 @@ describe('askedAboutTerms', () => {
     ['Can we point our own domain at the RSVP page?', ['domain']],
     ['can drivers see the route on gps?', ['gps']],
     ['Will the bookings that come in through Dockwa show up on the slip map?', ['Dockwa']],
+    // A capability named in the statement next to the question (round 26, round 28).
+    ["We're retrofitting our doors with Bluetooth smart locks this fall. Can it lock a delinquent unit remotely?", ['Bluetooth']],
+    ['can i see where my trucks are right now on a map? like live gps off the drivers phones.', ['gps']],
   ])('names what %j asks about', (text, expected) => {
     expect(askedAboutTerms(text).sort()).toEqual([...expected].sort());
   });
@@ -47,6 +50,8 @@ describe('askedAboutTerms', () => {
     expect(askedAboutTerms('Where does that go, and is there a size limit?')).toEqual([]);
     expect(askedAboutTerms('What happens to the families we are already working with in December?')).toEqual([]);
     expect(askedAboutTerms('The sync finished this morning, thanks.')).toEqual([]);
+    // A capability only in a statement far from any question is not asked about.
+    expect(askedAboutTerms('We set up the API keys last week. Thanks for the help. It all works now.')).toEqual([]);
     // Round 27: what the customer has, a deadline and a tickbox are no feature of ours asked about.
     expect(askedAboutTerms('We have a visiting trawler on D-4, can he have the T-head from Friday?')).toEqual([]);
     expect(askedAboutTerms('Can they set a proxy, and is there a cut-off before the ballot closes?')).toEqual([]);

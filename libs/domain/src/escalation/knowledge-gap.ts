@@ -7,6 +7,16 @@ const FUNCTION_WORDS = String.raw`(?:and|or|to|for|with|from|in|on|at|of|the|a|a
 const FUNCTION_WORD = new RegExp(String.raw`^${FUNCTION_WORDS}$`, 'i');
 const NEXT = String.raw`(?:\s+(?!${FUNCTION_WORDS}\b)([A-Za-z][\w.&'-]*))?`;
 
+const CAPABILITY = /\b(sync|syncs|synced|syncing|offline|integration|integrations|webhooks?|api|gps|bluetooth|nfc|subdomain|cname|dns)\b/gi;
+const CUSTOM_DOMAIN = /\b(?:custom|own|their|our|my|a|the)\s+(domain)s?\b/gi;
+/**
+ * A capability named in a statement next to a question, which the question refers to: "We're fitting Bluetooth smart
+ * locks this fall. Can it lock a delinquent unit remotely?"; "can i see my trucks on a map? like live gps off the
+ * drivers phones". Not syncing or working offline: a statement says that of what happened ("app says survey not
+ * synced"), not of what the customer wants.
+ */
+const CONTEXT_PATTERNS: readonly RegExp[] = [/\b(integrations?|webhooks?|api|gps|bluetooth|nfc|subdomain|cname|dns)\b/gi, CUSTOM_DOMAIN];
+
 /** Where a question names the thing it asks about, each with up to two words naming it. */
 const ASKED_ABOUT: readonly RegExp[] = [
   // "integrate with QuickBooks", "sync our stock levels with Amazon Seller Central", "work with smart locks"
@@ -39,11 +49,11 @@ const ASKED_ABOUT: readonly RegExp[] = [
   /\b(?:in|into|to|with|on)\s+(?:their|our|my|his|her)\s+(?!(?:phone|iphone|android|ipad|mobile|work|personal|own|family|shared|main)\b)([A-Za-z][\w-]*)\s+calendars?\b/gi,
   // "will it sync with my phone?", "does it work offline?", "is there an integration?": a capability a help center
   // that never names it does not have, whatever the question's other words match.
-  /\b(sync|syncs|synced|syncing|offline|integration|integrations|webhooks?|api|gps|bluetooth|nfc|subdomain|cname|dns)\b/gi,
+  CAPABILITY,
   // "the bookings that come in through Dockwa": a channel the bookings or orders arrive from.
   /\b(?:come|comes|coming|came|booked|made|placed|arrive|arrives|arriving)\s+(?:in\s+)?(?:through|via)\s+([A-Z][\w.&-]*)/g,
   // "point our own domain at the page": a custom web address; "can it open Waze for directions?": a navigation app.
-  /\b(?:custom|own|their|our|my|a|the)\s+(domain)s?\b/gi,
+  CUSTOM_DOMAIN,
   /\b(?:open|launch|hand (?:it |them )?(?:off )?to)\s+(?:it\s+|them\s+)?(?:in\s+|with\s+)?([A-Za-z][\w-]*(?:\s+maps)?)\s+(?:for|to get)\s+(?:the\s+)?(?:directions|navigation|turn-by-turn)\b/gi,
   // "pay into an australian bank acct": a country's banks, currency, taxes or phone numbers.
   /\b(australian|canadian|british|european|mexican|indian|irish|new zealand|south african|singaporean|brazilian|filipino|japanese)\s+(?:bank|banks|bank accounts?|accounts?|acct|tax|gst|vat|sales tax|phone numbers?|mobile numbers?|numbers|postcodes?|addresses)\b/gi,
@@ -61,7 +71,13 @@ const GENERIC = new Set(['it', 'this', 'that', 'them', 'us', 'me', 'you', 'each'
  */
 export function askedAboutTerms(text: string): string[] {
   const terms = new Set<string>();
-  for (const sentence of splitSentences(text)) {
+  const sentences = splitSentences(text);
+  sentences.forEach((sentence, i) => {
+    const beside = [sentences[i - 1], sentences[i + 1]].filter((s): s is string => Boolean(s));
+    if (QUESTION.test(sentence) || !beside.some((s) => QUESTION.test(s)) || INSTRUCTION_ATTACK.test(sentence)) return;
+    for (const pattern of CONTEXT_PATTERNS) for (const match of sentence.matchAll(pattern)) if (match[1]) terms.add(match[1]);
+  });
+  for (const sentence of sentences) {
     if (!QUESTION.test(sentence)) continue;
     for (const words of askedAboutMatches(sentence)) for (const word of words) if (!GENERIC.has(word.toLowerCase())) terms.add(word);
     // "QuickBooks or Xero", "a public API or webhooks": the alternative is asked about too.
