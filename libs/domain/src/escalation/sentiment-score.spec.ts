@@ -98,43 +98,41 @@ describe('scoreSentiment', () => {
     expect(scoreSentiment('go to hell')).toBeLessThan(0.3);
   });
 
-  it('reads a worry reported for someone else, a wish not to look rude and bad reception as no anger of theirs', () => {
-    expect(scoreSentiment('photographer just cancelled on the ortiz wedding 😩 how do i cancel him? and will it email him, i dont want it to look rude')).toBeGreaterThanOrEqual(0.3);
-    expect(scoreSentiment("Our couple is worried that anyone could find the RSVP page and type in a guest's name.")).toBeGreaterThanOrEqual(0.3);
-    expect(scoreSentiment('if our internet goes down can the registers keep ringing sales? our connection out here is awful')).toBeGreaterThanOrEqual(0.3);
-    expect(scoreSentiment('your app is awful')).toBeLessThan(0.3);
+  // Held-back rounds 26-31 (session 10): messages scored on the wrong side of the 0.3 bar on their first run.
+  it.each([
+    // A worry reported for someone else, a wish not to look rude, bad reception, a weariness reported, a card replaced.
+    ['photographer just cancelled on the ortiz wedding 😩 how do i cancel him? and will it email him, i dont want it to look rude'],
+    ["Our couple is worried that anyone could find the RSVP page and type in a guest's name."],
+    ['if our internet goes down can the registers keep ringing sales? our connection out here is awful'],
+    ['does it send member payments into quickbooks automatically? my bookkeeper is sick of downloading the csv every month'],
+    ["A member's card got declined for her July payment (she says she got a new card after fraud). Does it keep trying?"],
+  ])('reads no anger of the customer in %j', (text) => {
+    expect(scoreSentiment(text)).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
   });
 
-  it('reads a job on the line and sleepless nights as desperate', () => {
-    expect(scoreSentiment("I'm about to lose my biggest slip holder and honestly maybe my job. I haven't slept. Can the accepted offer be changed?")).toBeLessThan(0.3);
-    expect(scoreSentiment('Can the accepted offer be changed to this year\'s rate?')).toBeGreaterThan(0.5);
+  it.each([
+    ['your app is awful'],
+    // A job on the line, sleepless nights, a business going down the drain, crying, failing everyone.
+    ["I'm about to lose my biggest slip holder and honestly maybe my job. I haven't slept. Can the accepted offer be changed?"],
+    ["I don't know who else to write to. The forms won't load. I paid a fortune for this booth and I'm watching it go down the drain. Is there ANY way to get these signed right now? Please."],
+    ["I honestly don't know what to do anymore. I've been crying in the barn. I feel like I'm failing everyone. How do I stop this?"],
+    // A repeat in a row, taking the heat, people depending on the account.
+    ["Third Saturday in a row your booking page has let FIVE players onto a tee time. My members are screaming at my starter and I'm the one taking the heat. I don't know how many more times I can apologize for your product. How do I lock it to four?"],
+    ["I don't know what else to do. I've been up all night going through weigh-in sheets. Twelve people here depend on this account. How do I check which weight their invoices use?"],
+    // Payroll at risk, crew about to walk, no straight answer, panic, a headliner lost for good.
+    ["Our payouts haven't arrived in 9 days. I cannot make payroll on Friday. Two of my crew have already said they'll walk. I've been a loyal customer for four years and I can't get a straight answer from anyone. Where is my money?"],
+    ['I am honestly in tears. 60 members have cancelled since yesterday and now I might not make payroll. How do I stop any more emails?'],
+    ["I'm honestly done with this. Nobody was sent to pick up our headliner and her manager has told us they'll never play for us again. I've paid for this software for three years and this is what I get."],
+    ["None of the card payments reached our bank. I have payroll on Friday for 11 people and I cannot make it without that money. I've written twice and heard nothing. I am honestly panicking."],
+    // Disbelief, betrayed trust, being done.
+    ['ARE YOU KIDDING ME. a whole week of notes and photos GONE after i got signal back. i trusted this app. WHERE ARE THEY. im so done 😡😡😡'],
+  ])('reads %j as angry or desperate', (text) => {
+    expect(scoreSentiment(text)).toBeLessThan(NEGATIVE_SENTIMENT_THRESHOLD);
   });
 
-  it('reads a business going down the drain, crying and failing everyone as desperate, a reported weariness as no mood', () => {
-    expect(scoreSentiment("I don't know who else to write to. The forms won't load. I paid a fortune for this booth and I'm watching it go down the drain. Is there ANY way to get these signed right now? Please.")).toBeLessThan(0.3);
-    expect(scoreSentiment("I honestly don't know what to do anymore. I've been crying in the barn. I feel like I'm failing everyone. How do I stop this?")).toBeLessThan(0.3);
-    expect(scoreSentiment('does it send member payments into quickbooks automatically? my bookkeeper is sick of downloading the csv every month')).toBeGreaterThanOrEqual(0.3);
-    expect(scoreSentiment("A member's card got declined for her July payment (she says she got a new card after fraud). Does it keep trying?")).toBeGreaterThanOrEqual(0.3);
-  });
-
-  it('reads a repeat in a row, taking the heat and people depending on the account as angry or desperate', () => {
-    expect(scoreSentiment("Third Saturday in a row your booking page has let FIVE players onto a tee time. My members are screaming at my starter and I'm the one taking the heat. I don't know how many more times I can apologize for your product. How do I lock it to four?")).toBeLessThan(0.3);
-    expect(scoreSentiment("I don't know what else to do. I've been up all night going through weigh-in sheets. Twelve people here depend on this account. How do I check which weight their invoices use?")).toBeLessThan(0.3);
+  it('leaves the question under those phrases neutral', () => {
+    expect(scoreSentiment("Can the accepted offer be changed to this year's rate?")).toBeGreaterThan(0.5);
     expect(scoreSentiment('How do I lock it to four players?')).toBe(0.5);
-  });
-
-  it('reads payroll at risk, crew about to walk and no straight answer as desperate', () => {
-    expect(scoreSentiment("Our payouts haven't arrived in 9 days. I cannot make payroll on Friday. Two of my crew have already said they'll walk. I've been a loyal customer for four years and I can't get a straight answer from anyone. Where is my money?")).toBeLessThan(0.3);
-    expect(scoreSentiment('I am honestly in tears. 60 members have cancelled since yesterday and now I might not make payroll. How do I stop any more emails?')).toBeLessThan(0.3);
-  });
-
-  it('reads a headliner lost for good, panic over payroll and silence after writing twice as angry or desperate', () => {
-    expect(scoreSentiment("I'm honestly done with this. Nobody was sent to pick up our headliner and her manager has told us they'll never play for us again. I've paid for this software for three years and this is what I get.")).toBeLessThan(0.3);
-    expect(scoreSentiment("None of the card payments reached our bank. I have payroll on Friday for 11 people and I cannot make it without that money. I've written twice and heard nothing. I am honestly panicking.")).toBeLessThan(0.3);
-  });
-
-  it('reads disbelief, betrayed trust and being done as angry', () => {
-    expect(scoreSentiment('ARE YOU KIDDING ME. a whole week of notes and photos GONE after i got signal back. i trusted this app. WHERE ARE THEY. im so done 😡😡😡')).toBeLessThan(0.3);
   });
 
   it('reads lost confidence, a fix that did nothing and updates that always break something as angry', () => {
