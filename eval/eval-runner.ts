@@ -27,6 +27,11 @@ export interface EvalReport {
   cases: CaseOutcome[];
 }
 
+/** The product a sign-off names ("The Gleamgate Team", "The Lumen Forms Support Team"), if it follows that form. */
+export function productNameOf(signature: string | undefined): string | undefined {
+  return signature ? /^The (.+?)(?: Support)? Team$/.exec(signature.trim())?.[1] : undefined;
+}
+
 /**
  * A fresh in-memory database, migrated; the knowledge base ingested; every case through processInbound (the
  * message-processor's use case) with the real agent; the results read back from the database.
@@ -42,7 +47,9 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
     const logger = createLogger({ service: 'eval', level: 'silent' });
     let searches: NonNullable<CaseOutcome['searches']> = [];
     const onSearch = options.trace ? (query: string, hits: KnowledgeHit[]) => searches.push({ query, hits }) : undefined;
-    const agent = await createCustomerAgent({ db, env: { ...env, KB_INGEST_ON_START: false }, onSearch });
+    // The agent knows whose support it is (PRODUCT_NAME): the eval takes it from the set's sign-off unless given.
+    const product = env.PRODUCT_NAME ?? productNameOf(options.signature);
+    const agent = await createCustomerAgent({ db, env: { ...env, KB_INGEST_ON_START: false, ...(product ? { PRODUCT_NAME: product } : {}) }, onSearch });
     const deps = { db, agent, relay: { kick() {} }, logger, settings: { resumeWindowMs: 86_400_000, signature: options.signature ?? 'The Brightdesk Support Team' } };
     const outcomes: CaseOutcome[] = [];
     for (const [i, c] of options.cases.entries()) {

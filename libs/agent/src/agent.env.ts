@@ -13,7 +13,7 @@ export const agentEnv = {
   /** Markdown articles ingested at start when KB_INGEST_ON_START is on (the embedded mode's default). */
   KNOWLEDGE_BASE_DIR: z.string().default('knowledge-base'),
   KB_INGEST_ON_START: booleanFromEnv.optional(),
-  /** The product the agent supports, as the hosted model's instructions name it. */
+  /** The product the agent supports: the hosted model's instructions name it, the intent check looks for it. */
   PRODUCT_NAME: z.string().min(1).default('Brightdesk'),
   PRODUCT_DESCRIPTION: z.string().min(1).default('a task-board product for teams'),
   /** Overrides the calibrated "is this passage an answer" threshold of the embedding model in use. */
@@ -21,6 +21,8 @@ export const agentEnv = {
   KB_UNKNOWN_WORD_STEP: z.coerce.number().min(0).max(0.1).optional(),
   /** Overrides how much more than a section an article's overview (its opening) needs to count as an answer. */
   KB_OVERVIEW_STEP: z.coerce.number().min(0).max(0.2).optional(),
+  /** Overrides the probability the intent check needs to escalate a request the trigger rules missed; 1 turns it off. */
+  INTENT_THRESHOLD: z.coerce.number().gt(0).max(1).optional(),
 };
 
 export const agentEnvSchema = z.object(agentEnv);

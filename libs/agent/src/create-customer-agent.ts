@@ -5,6 +5,7 @@ import type { SqlClient } from '@cs/ports';
 import { DEFAULT_PRODUCT } from './agent-instructions';
 import { CustomerSuccessAgent, type MatchPolicy } from './customer-success.agent';
 import { readCustomerHistory } from './history/customer-history.reader';
+import { INTENT_MODEL, IntentCheck } from './policy/intent-check';
 import { OFFLINE_MODEL_NAME, OfflineModel } from './models/offline/offline.model';
 
 export interface CustomerAgentSettings {
@@ -20,6 +21,8 @@ export interface CustomerAgentSettings {
   KB_OVERVIEW_STEP?: number;
   PRODUCT_NAME?: string;
   PRODUCT_DESCRIPTION?: string;
+  /** Probability the intent check needs to escalate (default: the trained model's); 1 or more turns it off. */
+  INTENT_THRESHOLD?: number;
 }
 
 /**
@@ -80,9 +83,13 @@ export async function createCustomerAgent(input: {
   const model = online
     ? await new OpenAIProvider({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, useResponses: true }).getModel(modelName)
     : new OfflineModel();
-  logger?.info({ model: modelName, embeddings: embedder.model }, 'customer agent ready');
+  // The intent model reads bge-small embeddings whichever embeddings the knowledge base uses (local, no network).
+  const threshold = env.INTENT_THRESHOLD ?? INTENT_MODEL.threshold;
+  const intents = threshold >= 1 ? undefined : new IntentCheck(embedder.model === INTENT_MODEL.embeddingModel ? embedder : new OnnxEmbedder(env.EMBEDDING_MODEL_DIR), INTENT_MODEL, threshold);
+  logger?.info({ model: modelName, embeddings: embedder.model, intentThreshold: intents?.threshold ?? 'off' }, 'customer agent ready');
   return new CustomerSuccessAgent({ model, modelName, deps, match: matchPolicyFor(embedder, { threshold: env.KB_MATCH_THRESHOLD, unknownWordStep: env.KB_UNKNOWN_WORD_STEP, overviewStep: env.KB_OVERVIEW_STEP }),
     logger,
+    intents,
     product: { name: env.PRODUCT_NAME ?? DEFAULT_PRODUCT.name, description: env.PRODUCT_DESCRIPTION ?? DEFAULT_PRODUCT.description },
   });
 }

@@ -94,6 +94,32 @@ describe('CustomerSuccessAgent with the offline model (real agent loop)', () => 
     expect(decision.text.length).toBeLessThan(160);
   });
 
+  it('escalates a request the trigger rules miss when the intent check finds it in a sentence addressed to us', async () => {
+    const seen: string[][] = [];
+    const intents = {
+      classify: async (sentences: readonly string[]) => {
+        seen.push([...sentences]);
+        const hit = sentences.find((s) => s.includes('back on our account'));
+        return hit ? { reason: 'refund' as const, probability: 0.93, sentence: hit } : null;
+      },
+    };
+    const model = new RecordingModel(new OfflineModel());
+    const agent = new CustomerSuccessAgent({ model, modelName: 'offline-extractive-v1', deps: fakeDeps(), match: { threshold: 0.35, unknownWordStep: 0 }, intents, product: { name: 'Brightdesk', description: 'boards' } });
+    const text = 'We were shut for all of March. We paid Brightdesk for it anyway, could that go back on our account? Our tenants were told.';
+    const decision = await agent.decide(agentRequest(text, { subject: 'March' }));
+    expect(model.requests).toHaveLength(0);
+    expect(decision).toMatchObject({ action: 'escalate', model: 'intent-check', escalation: { reason: 'refund', evidence: { source: 'intent_check', probability: 0.93, excerpt: 'We paid Brightdesk for it anyway, could that go back on our account?' } } });
+    // Only the sentences that name the product or speak to "you" are read: not the subject, not the tenants.
+    expect(seen).toEqual([['We paid Brightdesk for it anyway, could that go back on our account?']]);
+
+    const quiet = await agent.decide(agentRequest('How do I export my board to CSV?'));
+    expect(quiet.action).toBe('answer');
+    const gated = await agent.decide(agentRequest('How much does the Business plan cost per user?'));
+    expect(gated).toMatchObject({ model: 'policy-gate', escalation: { reason: 'pricing' } });
+    // The CSV question has no sentence addressed to us; the rules decided the price question before the check.
+    expect(seen).toEqual([['We paid Brightdesk for it anyway, could that go back on our account?'], []]);
+  });
+
   it('turns a failing search into a retriable error instead of a "no match"', async () => {
     const deps = { ...fakeDeps(), searchKnowledge: async () => Promise.reject(new AppError('DB_UNAVAILABLE', 'down', { retriable: true })) };
     const { agent } = offlineAgent(deps);

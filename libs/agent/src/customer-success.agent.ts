@@ -1,11 +1,12 @@
 import { Runner, type Agent, type Model } from '@openai/agents';
-import { askedAboutTerms, candidateFeatureWords, questionTopicWords, evaluatePolicyGate, detectLanguage, extractCustomerText, extractSignOff, redactSensitiveText, scoreSentiment } from '@cs/domain';
+import { addressesVendor, askedAboutTerms, candidateFeatureWords, gateSentences, questionTopicWords, evaluatePolicyGate, detectLanguage, extractCustomerText, extractSignOff, redactSensitiveText, scoreSentiment } from '@cs/domain';
 import type { Logger } from '@cs/observability';
 import type { AgentDecision, AgentRequest, CustomerAgent } from '@cs/ports';
 import type { AgentRunContext, AgentToolDeps } from './agent-context';
 import { buildCustomerSuccessAgent } from './customer-success.agent-definition';
 import { decideFromRun, escalate, type DecisionBase } from './policy/decision-policy';
 import { toAgentError } from './agent-errors';
+import type { IntentVerdict } from './policy/intent-check';
 
 /** How a passage's fused search score is judged enough to answer from. */
 export interface MatchPolicy {
@@ -29,8 +30,10 @@ export interface CustomerSuccessAgentOptions {
   match: MatchPolicy;
   logger?: Logger;
   maxTurns?: number;
-  /** Named in the hosted model's instructions. */
+  /** Named in the hosted model's instructions; the intent check reads the sentences that name it. */
   product?: { name: string; description: string };
+  /** The semantic half of the gate (IntentCheck): asked only when no trigger rule fired. */
+  intents?: { classify(sentences: readonly string[]): Promise<IntentVerdict | null> };
 }
 
 /** What the model is given: the customer's own words (no quoted history or signature), with secrets masked. */
@@ -66,6 +69,12 @@ export class CustomerSuccessAgent implements CustomerAgent {
       const base: DecisionBase = { sentiment, language, toolCalls: [], turns: 0, model: 'policy-gate' };
       return escalate({ channel }, base, gate.reason, { source: 'policy_gate', ...gate.evidence }, null);
     }
+    const intent = await this.intentOf(own, request.event.subject);
+    if (intent) {
+      const base: DecisionBase = { sentiment, language, toolCalls: [], turns: 0, model: 'intent-check' };
+      const evidence = { source: 'intent_check', probability: intent.probability, excerpt: redactSensitiveText(intent.sentence).slice(0, 160), sentiment };
+      return escalate({ channel }, base, intent.reason, evidence, null);
+    }
     const unknown = await this.unknownWords(own, request.event.subject);
     if (unknown.askedAbout.length > 0) {
       // Asked whether we have, support or work with something the knowledge base never mentions: nothing to answer
@@ -98,6 +107,13 @@ export class CustomerSuccessAgent implements CustomerAgent {
       const base: DecisionBase = { sentiment, language, toolCalls: [], turns: 0, model: this.options.modelName };
       return escalate({ channel }, base, 'processing_failure', { source: 'agent_error', code: failure.code }, null);
     }
+  }
+
+  /** A request for a person, our prices, money back or legal terms in a sentence addressed to us, in any wording. */
+  private async intentOf(text: string, subject?: string): Promise<IntentVerdict | null> {
+    if (!this.options.intents) return null;
+    const addressed = gateSentences({ text, subject }).filter((s) => addressesVendor(s, this.options.product?.name));
+    return this.options.intents.classify(addressed);
   }
 
   /**

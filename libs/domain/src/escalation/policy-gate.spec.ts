@@ -1,4 +1,4 @@
-import { candidateFeatureWords, evaluatePolicyGate, matchTriggerRules } from './policy-gate';
+import { addressesVendor, candidateFeatureWords, evaluatePolicyGate, gateSentences, matchTriggerRules } from './policy-gate';
 import { scoreSentiment } from './sentiment-score';
 
 const gate = (text: string, subject?: string) => evaluatePolicyGate({ text, subject, sentiment: scoreSentiment(text) })?.reason ?? null;
@@ -375,5 +375,29 @@ describe('evaluatePolicyGate', () => {
   it('ignores weak triggers in product sentences but not strong ones', () => {
     expect(matchTriggerRules('Add a label called Refund to the card')).toEqual([]);
     expect(matchTriggerRules('I want my money back for the board I bought').map((m) => m.reason)).toEqual(['refund']);
+  });
+});
+
+describe('addressesVendor and gateSentences (what the intent check reads)', () => {
+  it.each([
+    ['What would our Cuspline bill go to with the second site?', 'Cuspline', true],
+    ['can u send the second one back', 'Cuspline', true],
+    ['Is there somebody at your end who could call me?', undefined, true],
+    ["y'all charged us twice", undefined, true],
+    ["She'd like a refund.", 'Cuspline', false],
+    ['Our lawyer drafted a new waiver for the studio.', 'Cuspline', false],
+    ['The cusplines are misaligned on the scanner.', 'Cuspline', false],
+    ['Lumen is down for us again, can it be looked at?', 'Lumen Forms', true],
+    ['Where do I record the credit in Colophy so the return is closed off?', 'Colophy', false],
+    ['She paid the fee by card through Veilnote two months ago.', 'Veilnote', false],
+    ["Our attorney reviewed Furrowly's terms of service.", 'Furrowly', true],
+    ['Gleamgate took $649 twice on June 1.', 'Gleamgate', true],
+  ])('%s (product %s) -> %s', (sentence, product, expected) => {
+    expect(addressesVendor(sentence, product)).toBe(expected);
+  });
+
+  it('reads the subject of a new thread first and masks quoted words, as the rules do', () => {
+    expect(gateSentences({ subject: 'Billing', text: 'Our clients say "call me back". Can you help?' })).toEqual(['Billing.', 'Our clients say "…".', 'Can you help?']);
+    expect(gateSentences({ subject: 'Re: Billing', text: 'Thanks.' })).toEqual(['Thanks.']);
   });
 });

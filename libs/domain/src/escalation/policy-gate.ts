@@ -86,6 +86,27 @@ function gateText(input: { text: string; subject?: string }): string {
   return subject ? `${subject}.\n${text}` : text;
 }
 
+/** The sentences the gate reads: the subject of a new thread first, then the customer's words (quotes masked). */
+export function gateSentences(input: { text: string; subject?: string }): string[] {
+  return splitSentences(gateText(input));
+}
+
+const SECOND_PERSON = /\b(?:you|your|yours|u|ur|y'?all)\b/i;
+
+/**
+ * A sentence addressed to the vendor: it speaks to "you" or names the product other than as the tool the customer
+ * works in ("what would our Cuspline bill go to", "Gleamgate took $649 twice", "can u send the second one back"; not
+ * "where do I record the credit in Colophy"). The intent check reads only these, which keeps it off sentences about
+ * the customer's own customers ("She'd like a refund", "Our lawyer drafted a new waiver").
+ */
+export function addressesVendor(sentence: string, productName?: string): boolean {
+  if (SECOND_PERSON.test(sentence)) return true;
+  const name = productName?.trim().split(/\s+/)[0]?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (!name) return false;
+  const asTool = new RegExp(`\\b(?:in|through|via|using|with|into|inside|on|from|to|does|do|can|will|is) ${name}\\b(?!'s)`, 'gi');
+  return new RegExp(`\\b${name}\\b`, 'i').test(sentence.replace(asTool, ''));
+}
+
 /**
  * The deterministic gate before the model: escalates what belongs to humans whatever a model would say.
  * `text` is the customer's own words (see extractCustomerText); `sentiment` is on the 0–1 scale.
