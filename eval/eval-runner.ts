@@ -3,6 +3,7 @@ import { createSqlClient, migrate } from '@cs/db';
 import { createEmbedder, ingestKnowledgeBase, readKnowledgeDir, type KnowledgeHit } from '@cs/knowledge';
 import { createLogger } from '@cs/observability';
 import { runCase, type CaseOutcome } from './eval-case-runner';
+import { productNameOf } from './product-name';
 import type { EvalCase } from './eval-case.schema';
 import { summarize, type EvalSummary } from './eval-metrics';
 
@@ -25,11 +26,6 @@ export interface EvalReport {
   durationMs: number;
   summary: EvalSummary;
   cases: CaseOutcome[];
-}
-
-/** The product a sign-off names ("The Gleamgate Team", "The Lumen Forms Support Team"), if it follows that form. */
-export function productNameOf(signature: string | undefined): string | undefined {
-  return signature ? /^The (.+?)(?: Support)? Team$/.exec(signature.trim())?.[1] : undefined;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { addressesVendor, extractCustomerText, gateSentences, matchTriggerRules } from '@cs/domain';
+import { addressesVendor, extractCustomerText, extractSignOff, gateSentences, matchTriggerRules, scoreSentiment } from '@cs/domain';
 import { OnnxEmbedder } from '@cs/knowledge';
 import { loadCases } from '../eval-case.schema';
-import { productNameOf } from '../eval-runner';
+import { productNameOf } from '../product-name';
 
 /**
  * `npm run intent:export`: the training data of the intent check. Every sentence the gate reads in the development
@@ -13,6 +13,8 @@ import { productNameOf } from '../eval-runner';
  *   carries the request); the case's other sentences are left out (context, neither side);
  * - in an answerable case: `none` (this includes every trap: "She'd like a refund", "our lawyer drafted a waiver");
  * - in a case expected to escalate for negative sentiment or no knowledge-base match: `none` unless a rule matches.
+ * For the distress model every sentence of a negative-sentiment case is `distressed` and every sentence of an
+ * answerable case `calm`; each row carries its message's word-level sentiment score.
  * New held-back sets are not read until they are added to floors.json, so their first run stays unseen.
  */
 const ROOT = join(__dirname, '..', '..');
@@ -39,12 +41,16 @@ async function main(): Promise<void> {
   for (const set of sets) {
     for (const c of await loadCases(set.file)) {
       const expected = c.expect.action === 'answer' ? 'answer' : (c.expect.reason ?? 'escalate');
-      const sentences = gateSentences({ text: extractCustomerText(c.body), subject: c.subject });
+      const own = extractCustomerText(c.body);
+      const signOff = extractSignOff(c.body);
+      // The message's word-level score, as the agent computes it (the distress check reads only lukewarm ones).
+      const sentiment = scoreSentiment(signOff ? `${own}\n${signOff}` : own, { emphasis: c.subject });
+      const sentences = gateSentences({ text: own, subject: c.subject });
       const vectors = await embedder.embed(sentences);
       sentences.forEach((text, i) => {
         const rules = [...new Set(matchTriggerRules(text).map((m) => m.reason))];
         const label = labelOf(expected, rules);
-        lines.push(JSON.stringify({ set: set.name, id: c.id, expected, label, vendor: addressesVendor(text, set.product), text, vector: vectors[i] }));
+        lines.push(JSON.stringify({ set: set.name, id: c.id, expected, label, vendor: addressesVendor(text, set.product), sentiment, text, vector: vectors[i] }));
       });
     }
     process.stdout.write(`${set.name} `);

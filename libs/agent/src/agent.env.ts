@@ -23,6 +23,8 @@ export const agentEnv = {
   KB_OVERVIEW_STEP: z.coerce.number().min(0).max(0.2).optional(),
   /** Overrides the probability the intent check needs to escalate a request the trigger rules missed; 1 turns it off. */
   INTENT_THRESHOLD: z.coerce.number().gt(0).max(1).optional(),
+  /** Overrides the probability the distress check needs to lower a lukewarm sentiment score; 1 turns it off. */
+  DISTRESS_THRESHOLD: z.coerce.number().gt(0).max(1).optional(),
 };
 
 export const agentEnvSchema = z.object(agentEnv);

@@ -5,7 +5,7 @@ import type { SqlClient } from '@cs/ports';
 import { DEFAULT_PRODUCT } from './agent-instructions';
 import { CustomerSuccessAgent, type MatchPolicy } from './customer-success.agent';
 import { readCustomerHistory } from './history/customer-history.reader';
-import { INTENT_MODEL, IntentCheck } from './policy/intent-check';
+import { DISTRESS_LABELS, DISTRESS_MODEL, INTENT_LABELS, INTENT_MODEL, SentenceCheck } from './policy/sentence-check';
 import { OFFLINE_MODEL_NAME, OfflineModel } from './models/offline/offline.model';
 
 export interface CustomerAgentSettings {
@@ -21,8 +21,10 @@ export interface CustomerAgentSettings {
   KB_OVERVIEW_STEP?: number;
   PRODUCT_NAME?: string;
   PRODUCT_DESCRIPTION?: string;
-  /** Probability the intent check needs to escalate (default: the trained model's); 1 or more turns it off. */
+  /** Probability the intent check needs to escalate (default: the trained model's); 1 turns it off. */
   INTENT_THRESHOLD?: number;
+  /** Probability the distress check needs to lower a lukewarm sentiment score (default: the model's); 1 turns it off. */
+  DISTRESS_THRESHOLD?: number;
 }
 
 /**
@@ -83,13 +85,17 @@ export async function createCustomerAgent(input: {
   const model = online
     ? await new OpenAIProvider({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, useResponses: true }).getModel(modelName)
     : new OfflineModel();
-  // The intent model reads bge-small embeddings whichever embeddings the knowledge base uses (local, no network).
-  const threshold = env.INTENT_THRESHOLD ?? INTENT_MODEL.threshold;
-  const intents = threshold >= 1 ? undefined : new IntentCheck(embedder.model === INTENT_MODEL.embeddingModel ? embedder : new OnnxEmbedder(env.EMBEDDING_MODEL_DIR), INTENT_MODEL, threshold);
-  logger?.info({ model: modelName, embeddings: embedder.model, intentThreshold: intents?.threshold ?? 'off' }, 'customer agent ready');
+  // The sentence models read bge-small embeddings whichever embeddings the knowledge base uses (local, no network).
+  const local = embedder.model === INTENT_MODEL.embeddingModel ? embedder : new OnnxEmbedder(env.EMBEDDING_MODEL_DIR);
+  const intentThreshold = env.INTENT_THRESHOLD ?? INTENT_MODEL.threshold;
+  const intents = intentThreshold >= 1 ? undefined : new SentenceCheck(local, INTENT_MODEL, INTENT_LABELS, intentThreshold);
+  const distressThreshold = env.DISTRESS_THRESHOLD ?? DISTRESS_MODEL.threshold;
+  const distress = distressThreshold >= 1 ? undefined : new SentenceCheck(local, DISTRESS_MODEL, DISTRESS_LABELS, distressThreshold);
+  logger?.info({ model: modelName, embeddings: embedder.model, intentThreshold: intents?.threshold ?? 'off', distressThreshold: distress?.threshold ?? 'off' }, 'customer agent ready');
   return new CustomerSuccessAgent({ model, modelName, deps, match: matchPolicyFor(embedder, { threshold: env.KB_MATCH_THRESHOLD, unknownWordStep: env.KB_UNKNOWN_WORD_STEP, overviewStep: env.KB_OVERVIEW_STEP }),
     logger,
     intents,
+    distress,
     product: { name: env.PRODUCT_NAME ?? DEFAULT_PRODUCT.name, description: env.PRODUCT_DESCRIPTION ?? DEFAULT_PRODUCT.description },
   });
 }

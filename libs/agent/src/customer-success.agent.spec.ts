@@ -8,6 +8,17 @@ function offlineAgent(deps = fakeDeps(), match: MatchPolicy = { threshold: 0.35,
   return { model, deps, agent: new CustomerSuccessAgent({ model, modelName: 'offline-extractive-v1', deps, match }) };
 }
 
+/** A sentence check that finds `label` in the sentence containing `marker`, recording what it was asked. */
+function sentenceCheck<L extends string>(label: L, marker: string, probability: number) {
+  const seen: string[][] = [];
+  const classify = async (sentences: readonly string[]) => {
+    seen.push([...sentences]);
+    const hit = sentences.find((s) => s.includes(marker));
+    return hit ? { label, probability, sentence: hit } : null;
+  };
+  return { seen, classify };
+}
+
 /** A knowledge base that never uses these words (and uses every other). */
 function depsWithout(...unknown: string[]) {
   return { ...fakeDeps(), unknownTerms: async (words: readonly string[]) => words.filter((w) => unknown.includes(w.toLowerCase())) };
@@ -95,14 +106,8 @@ describe('CustomerSuccessAgent with the offline model (real agent loop)', () => 
   });
 
   it('escalates a request the trigger rules miss when the intent check finds it in a sentence addressed to us', async () => {
-    const seen: string[][] = [];
-    const intents = {
-      classify: async (sentences: readonly string[]) => {
-        seen.push([...sentences]);
-        const hit = sentences.find((s) => s.includes('back on our account'));
-        return hit ? { reason: 'refund' as const, probability: 0.93, sentence: hit } : null;
-      },
-    };
+    const intents = sentenceCheck('refund' as const, 'back on our account', 0.93);
+    const seen = intents.seen;
     const model = new RecordingModel(new OfflineModel());
     const agent = new CustomerSuccessAgent({ model, modelName: 'offline-extractive-v1', deps: fakeDeps(), match: { threshold: 0.35, unknownWordStep: 0 }, intents, product: { name: 'Brightdesk', description: 'boards' } });
     const text = 'We were shut for all of March. We paid Brightdesk for it anyway, could that go back on our account? Our tenants were told.';
@@ -118,6 +123,23 @@ describe('CustomerSuccessAgent with the offline model (real agent loop)', () => 
     expect(gated).toMatchObject({ model: 'policy-gate', escalation: { reason: 'pricing' } });
     // The CSV question has no sentence addressed to us; the rules decided the price question before the check.
     expect(seen).toEqual([['We paid Brightdesk for it anyway, could that go back on our account?'], []]);
+  });
+
+  it('lowers a lukewarm sentiment score under the bar when the distress check hears distress, and asks it of no other', async () => {
+    const distress = sentenceCheck('distressed' as const, 'rent is due', 0.99);
+    const asked = distress.seen;
+    const agent = new CustomerSuccessAgent({ model: new OfflineModel(), modelName: 'offline-extractive-v1', deps: fakeDeps(), match: { threshold: 0.35, unknownWordStep: 0 }, distress });
+    const text = 'I have cried twice today over this, the payouts still have not come and rent is due. How do I export my board to CSV?';
+    const decision = await agent.decide(agentRequest(text));
+    const wordScore = (decision.escalation?.evidence as { distress: { wordScore: number } }).distress.wordScore;
+    expect(wordScore).toBeGreaterThanOrEqual(0.3);
+    expect(wordScore).toBeLessThan(0.5);
+    expect(decision).toMatchObject({ action: 'escalate', sentiment: Math.round(wordScore * 0.6 * 10_000) / 10_000, escalation: { reason: 'negative_sentiment', evidence: { source: 'policy_gate', threshold: 0.3, distress: { probability: 0.99 } } } });
+
+    // Neutral (0.5 and over) and already angry (under 0.3) messages are not asked about.
+    expect(await agent.decide(agentRequest('How do I export my board to CSV?'))).toMatchObject({ action: 'answer', sentiment: 0.5 });
+    expect(await agent.decide(agentRequest('This is useless garbage, I am furious. How do I export my board?'))).toMatchObject({ escalation: { reason: 'negative_sentiment' } });
+    expect(asked).toHaveLength(1);
   });
 
   it('turns a failing search into a retriable error instead of a "no match"', async () => {

@@ -1,12 +1,12 @@
 import { Runner, type Agent, type Model } from '@openai/agents';
-import { addressesVendor, askedAboutTerms, candidateFeatureWords, gateSentences, questionTopicWords, evaluatePolicyGate, detectLanguage, extractCustomerText, extractSignOff, redactSensitiveText, scoreSentiment } from '@cs/domain';
+import { addressesVendor, askedAboutTerms, candidateFeatureWords, gateSentences, NEGATIVE_SENTIMENT_THRESHOLD, questionTopicWords, evaluatePolicyGate, detectLanguage, extractCustomerText, extractSignOff, redactSensitiveText, scoreSentiment } from '@cs/domain';
 import type { Logger } from '@cs/observability';
 import type { AgentDecision, AgentRequest, CustomerAgent } from '@cs/ports';
 import type { AgentRunContext, AgentToolDeps } from './agent-context';
 import { buildCustomerSuccessAgent } from './customer-success.agent-definition';
 import { decideFromRun, escalate, type DecisionBase } from './policy/decision-policy';
 import { toAgentError } from './agent-errors';
-import type { IntentVerdict } from './policy/intent-check';
+import { DISTRESS_WINDOW, type IntentReason, type SentenceVerdict } from './policy/sentence-check';
 
 /** How a passage's fused search score is judged enough to answer from. */
 export interface MatchPolicy {
@@ -32,8 +32,10 @@ export interface CustomerSuccessAgentOptions {
   maxTurns?: number;
   /** Named in the hosted model's instructions; the intent check reads the sentences that name it. */
   product?: { name: string; description: string };
-  /** The semantic half of the gate (IntentCheck): asked only when no trigger rule fired. */
-  intents?: { classify(sentences: readonly string[]): Promise<IntentVerdict | null> };
+  /** The semantic half of the gate (the intent model): asked only when no trigger rule fired. */
+  intents?: { classify(sentences: readonly string[]): Promise<SentenceVerdict<IntentReason> | null> };
+  /** Hears distress the word-level score misses (the distress model): asked only for a lukewarm score. */
+  distress?: { classify(sentences: readonly string[]): Promise<SentenceVerdict<'distressed'> | null> };
 }
 
 /** What the model is given: the customer's own words (no quoted history or signature), with secrets masked. */
@@ -59,7 +61,10 @@ export class CustomerSuccessAgent implements CustomerAgent {
     // A subject states the problem ("Lost my phone") more than the mood, but shouting in it counts ("broken AGAIN");
     // the sign-off ("Thanks so much,") is left out of the question but is part of the tone.
     const signOff = extractSignOff(request.event.text);
-    const sentiment = scoreSentiment(signOff ? `${own}\n${signOff}` : own, { emphasis: request.event.subject });
+    const wordScore = scoreSentiment(signOff ? `${own}\n${signOff}` : own, { emphasis: request.event.subject });
+    const distress = await this.distressOf(wordScore, own, request.event.subject);
+    const sentiment = distress ? round(wordScore * DISTRESS_WINDOW.factor) : wordScore;
+    const distressEvidence = distress ? { distress: { wordScore, probability: distress.probability, excerpt: redactSensitiveText(distress.sentence).slice(0, 160) } } : {};
     const language = detectLanguage(own);
     const channel = request.event.channel;
     const featureWords = candidateFeatureWords({ text: own, subject: request.event.subject });
@@ -67,13 +72,13 @@ export class CustomerSuccessAgent implements CustomerAgent {
     const gate = evaluatePolicyGate({ text: own, subject: request.event.subject, sentiment, vocabulary: { featureTerms } });
     if (gate) {
       const base: DecisionBase = { sentiment, language, toolCalls: [], turns: 0, model: 'policy-gate' };
-      return escalate({ channel }, base, gate.reason, { source: 'policy_gate', ...gate.evidence }, null);
+      return escalate({ channel }, base, gate.reason, { source: 'policy_gate', ...gate.evidence, ...distressEvidence }, null);
     }
     const intent = await this.intentOf(own, request.event.subject);
     if (intent) {
       const base: DecisionBase = { sentiment, language, toolCalls: [], turns: 0, model: 'intent-check' };
       const evidence = { source: 'intent_check', probability: intent.probability, excerpt: redactSensitiveText(intent.sentence).slice(0, 160), sentiment };
-      return escalate({ channel }, base, intent.reason, evidence, null);
+      return escalate({ channel }, base, intent.label, evidence, null);
     }
     const unknown = await this.unknownWords(own, request.event.subject);
     if (unknown.askedAbout.length > 0) {
@@ -110,10 +115,16 @@ export class CustomerSuccessAgent implements CustomerAgent {
   }
 
   /** A request for a person, our prices, money back or legal terms in a sentence addressed to us, in any wording. */
-  private async intentOf(text: string, subject?: string): Promise<IntentVerdict | null> {
+  private async intentOf(text: string, subject?: string): Promise<SentenceVerdict<IntentReason> | null> {
     if (!this.options.intents) return null;
     const addressed = gateSentences({ text, subject }).filter((s) => addressesVendor(s, this.options.product?.name));
     return this.options.intents.classify(addressed);
+  }
+
+  /** Distress in a message the words score only lukewarm ("I have cried twice today over this … rent is due"). */
+  private async distressOf(wordScore: number, text: string, subject?: string): Promise<SentenceVerdict<'distressed'> | null> {
+    if (!this.options.distress || wordScore < NEGATIVE_SENTIMENT_THRESHOLD || wordScore >= DISTRESS_WINDOW.below) return null;
+    return this.options.distress.classify(gateSentences({ text, subject }));
   }
 
   /**

@@ -28,6 +28,9 @@ describe('askedAboutTerms', () => {
     ['when i tap a stop can it open waze for directions?', ['waze']],
     ['can couples pay us back thru veilnote into an australian bank acct?', ['australian']],
     ['Can we point our own domain at the RSVP page?', ['domain']],
+    // A tool named in the statement and reached by "it" in the question beside it.
+    ['i tune with verituner on my iphone. can pitchwell pull the tuning files straight from it so i dont type them in twice', ['verituner']],
+    ['I live out of my Google Calendar. Can my appointments show up in it automatically?', ['Google', 'Calendar']],
     ['can drivers see the route on gps?', ['gps']],
     ['Will the bookings that come in through Dockwa show up on the slip map?', ['Dockwa']],
     // A capability named in the statement next to the question (round 26, round 28).
@@ -39,6 +42,8 @@ describe('askedAboutTerms', () => {
 
   it('finds nothing in statements, or in questions about a way to do something', () => {
     expect(askedAboutTerms('We integrated Slack last week and it works great.')).toEqual([]);
+    // A tool named beside a question that does not reach into it.
+    expect(askedAboutTerms('I tune with Verituner on my iPhone. How do I record the pitch reading on the visit?')).toEqual([]);
     expect(askedAboutTerms('Is there a way to export my board to CSV?')).toEqual([]);
     expect(askedAboutTerms('Do I have to delete her and set her up from scratch, or is there a quicker way?')).toEqual([]);
     expect(askedAboutTerms('is there an easier option than typing them in one by one?')).toEqual([]);

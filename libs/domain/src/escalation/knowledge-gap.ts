@@ -17,6 +17,14 @@ const CUSTOM_DOMAIN = /\b(?:custom|own|their|our|my|a|the)\s+(domain)s?\b/gi;
  */
 const CONTEXT_PATTERNS: readonly RegExp[] = [/\b(integrations?|webhooks?|api|gps|bluetooth|nfc|subdomain|cname|dns)\b/gi, CUSTOM_DOMAIN];
 
+/**
+ * A question that asks whether the product can reach a tool named in the statement beside it, by "it": "i tune with
+ * verituner on my iphone. can pitchwell pull the tuning files straight from it", "I live out of my Google Calendar.
+ * Can my appointments show up in it automatically?"
+ */
+const BACK_REFERENCE = /\b(?:pull|import|fetch|read|sync|bring|show(?:s|n)? up|appear|send|push|connect|talk)\b[^.?!]{0,60}\b(?:from|in|into|with|to)\s+(?:it|them)\b/i;
+const TOOL_IN_STATEMENT = new RegExp(String.raw`\b(?:i|we)\s+(?:[\w']+\s+){0,3}?(?:with|using|use|in|out of)\s+(?:my\s+|our\s+|the\s+)?(?!${FUNCTION_WORDS}\b)${WORD}${NEXT}`, 'gi');
+
 /** Where a question names the thing it asks about, each with up to two words naming it. */
 const ASKED_ABOUT: readonly RegExp[] = [
   // "integrate with QuickBooks", "sync our stock levels with Amazon Seller Central", "work with smart locks"
@@ -76,6 +84,9 @@ export function askedAboutTerms(text: string): string[] {
     const beside = [sentences[i - 1], sentences[i + 1]].filter((s): s is string => Boolean(s));
     if (QUESTION.test(sentence) || !beside.some((s) => QUESTION.test(s)) || INSTRUCTION_ATTACK.test(sentence)) return;
     for (const pattern of CONTEXT_PATTERNS) for (const match of sentence.matchAll(pattern)) if (match[1]) terms.add(match[1]);
+    if (beside.some((s) => QUESTION.test(s) && BACK_REFERENCE.test(s))) {
+      for (const match of sentence.matchAll(TOOL_IN_STATEMENT)) for (const word of match.slice(1)) if (word && !GENERIC.has(word.toLowerCase())) terms.add(word.replace(/[.'’-]+$/, ''));
+    }
   });
   for (const sentence of sentences) {
     if (!QUESTION.test(sentence)) continue;

@@ -7,6 +7,8 @@ describe('evaluatePolicyGate', () => {
   it.each([
     ['How much does the Business plan cost per user?', 'pricing'],
     ['any discount for nonprofits?', 'pricing'],
+    ["We'd like to share one account, or get some kind of group rate if each of us signs up separately.", 'pricing'],
+    ['If this isnt sorted today our lawyer will take you to court.', 'legal'],
     ['Which plan includes SAML SSO?', 'pricing'],
     ['Could you send us a quote for 250 seats on the enterprise plan?', 'pricing'],
     ['is there a free plan', 'pricing'],
@@ -33,6 +35,7 @@ describe('evaluatePolicyGate', () => {
     ['What percentage does Framely Pay take on each card payment, and is it cheaper if we move to the yearly plan?', 'pricing'],
     // Round 22 (final50-52).
     ['we shut the studio down in May and still got charged for June. want that back', 'refund'],
+    ["If I don't see it by Friday I'm disputing both charges with my bank and you can deal with them.", 'refund'],
     ['What would Skiloft cost us per season for two bases, and is there a discount if we pay annually up front?', 'pricing'],
     ["our contract with you auto-renews for 12 months. our lawyer says that clause isn't valid here. can we end it now?", 'legal'],
     ['I have been waiting for a week. $12,000 gone because your broken link expired. I am livid. Why did it expire?', 'negative_sentiment'],
@@ -209,6 +212,9 @@ describe('evaluatePolicyGate', () => {
   });
 
   it.each([
+    // Round 32: a lawyer's retention advice in case a customer's fire ends up in court; a fee given back to a student.
+    ['After a claim a colleague of mine went through last year, our lawyer advised us to keep every inspection report for seven years in case a chimney fire ends up in court. Does Flueward keep the PDFs that long?'],
+    ['one of my students bowls exploded in the bisque last night. can glazewell give her firing fee back on its own or do i have to do it by hand?'],
     ['How do I restore a returned card?'],
     ['Our lawyer has rewritten our annual slip contract (new insurance and liability clauses). If I change the template, does that change the contracts people already signed?'],
     ['Our lawyer has now advised us to keep proof of delivery (the photos your driver app takes) for at least three years. How long do you keep those photos?'],
