@@ -28,6 +28,7 @@ describe('askedAboutTerms', () => {
     ['when i tap a stop can it open waze for directions?', ['waze']],
     ['can couples pay us back thru veilnote into an australian bank acct?', ['australian']],
     ['Can we point our own domain at the RSVP page?', ['domain']],
+    ['can cruxmate talk to our kisi door readers? want 24/7 members to badge in after hours', ['kisi', 'door']],
     // A tool named in the statement and reached by "it" in the question beside it.
     ['i tune with verituner on my iphone. can pitchwell pull the tuning files straight from it so i dont type them in twice', ['verituner']],
     ['I live out of my Google Calendar. Can my appointments show up in it automatically?', ['Google', 'Calendar']],
@@ -42,6 +43,8 @@ describe('askedAboutTerms', () => {
 
   it('finds nothing in statements, or in questions about a way to do something', () => {
     expect(askedAboutTerms('We integrated Slack last week and it works great.')).toEqual([]);
+    // A person to talk to is not a system to talk to.
+    expect(askedAboutTerms('Can I talk to someone about my bill?')).toEqual([]);
     // A tool named beside a question that does not reach into it.
     expect(askedAboutTerms('I tune with Verituner on my iPhone. How do I record the pitch reading on the visit?')).toEqual([]);
     expect(askedAboutTerms('Is there a way to export my board to CSV?')).toEqual([]);

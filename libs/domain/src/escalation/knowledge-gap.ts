@@ -28,7 +28,7 @@ const TOOL_IN_STATEMENT = new RegExp(String.raw`\b(?:i|we)\s+(?:[\w']+\s+){0,3}?
 /** Where a question names the thing it asks about, each with up to two words naming it. */
 const ASKED_ABOUT: readonly RegExp[] = [
   // "integrate with QuickBooks", "sync our stock levels with Amazon Seller Central", "work with smart locks"
-  new RegExp(String.raw`\b(?:integrat(?:e|es|ed|ing|ion|ions)|sync(?:s|ed|ing)?|compatible|(?<!\b(?:of|the|our|my|their|some|any|a|much|more|less|extra|good|great|hard)\s)work(?:s|ing)?|plug(?:s|ged)? ?in|hook(?:s|ed)? up|connect(?:s|ed|ing)?|connector)(?:\s+(?!with\b|to\b|into\b|for\b)[\w']+){0,4}?\s+(?:with|to|into|for)\s+(?:our\s+|my\s+|the\s+|an?\s+)?${WORD}${NEXT}`, 'g'),
+  new RegExp(String.raw`\b(?:integrat(?:e|es|ed|ing|ion|ions)|sync(?:s|ed|ing)?|compatible|(?<!\b(?:of|the|our|my|their|some|any|a|much|more|less|extra|good|great|hard)\s)work(?:s|ing)?|plug(?:s|ged)? ?in|hook(?:s|ed)? up|connect(?:s|ed|ing)?|connector|(?<!\b(?:[Ii]|[Ww]e|me|us|[Yy]ou|u|[Tt]hey|[Ss]he|[Hh]e)\s)talk(?:s)?)(?:\s+(?!with\b|to\b|into\b|for\b)[\w']+){0,4}?\s+(?:with|to|into|for)\s+(?:our\s+|my\s+|the\s+|an?\s+)?${WORD}${NEXT}`, 'g'),
   // "is there a Zendesk integration", "Samsara integration"
   new RegExp(String.raw`\b(?:an?|any)\s+${WORD}\s+(?:integration|plugin|plug-in|connector|add-on)\b`, 'g'),
   /\b([A-Z][\w.&-]*)\s+(?:integration|plugin|plug-in|connector|add-on)s?\b/g,

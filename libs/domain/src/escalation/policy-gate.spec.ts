@@ -212,6 +212,8 @@ describe('evaluatePolicyGate', () => {
   });
 
   it.each([
+    // Round 33: the customer's own release of liability, revised by their lawyer.
+    ['Our lawyer finished revising our release of liability (she added a paragraph about the padded floor). How do I get the new text live in Cruxmate?'],
     // Round 32: a lawyer's retention advice in case a customer's fire ends up in court; a fee given back to a student.
     ['After a claim a colleague of mine went through last year, our lawyer advised us to keep every inspection report for seven years in case a chimney fire ends up in court. Does Flueward keep the PDFs that long?'],
     ['one of my students bowls exploded in the bisque last night. can glazewell give her firing fee back on its own or do i have to do it by hand?'],

@@ -106,6 +106,8 @@ describe('scoreSentiment', () => {
     ['if our internet goes down can the registers keep ringing sales? our connection out here is awful'],
     ['does it send member payments into quickbooks automatically? my bookkeeper is sick of downloading the csv every month'],
     ["A member's card got declined for her July payment (she says she got a new card after fraud). Does it keep trying?"],
+    // Round 33: paper as a stopgap, not a threat.
+    ['We went back to paper for the day while the wifi was down. How do I enter the sales later?'],
     // Round 32: a warning asked for, a machine that died.
     ['is there a way to get warned before i run out of tuning pins again?? ran out on a job tuesday, embarrassing'],
     ["Wheel 5's motor died this morning and the part won't be here for two weeks. How do I stop members booking it in the meantime?"],
@@ -129,6 +131,8 @@ describe('scoreSentiment', () => {
     ["None of the card payments reached our bank. I have payroll on Friday for 11 people and I cannot make it without that money. I've written twice and heard nothing. I am honestly panicking."],
     // Disbelief, betrayed trust, being done.
     ['ARE YOU KIDDING ME. a whole week of notes and photos GONE after i got signal back. i trusted this app. WHERE ARE THEY. im so done 😡😡😡'],
+    // Round 33: had it, about to rip the product out.
+    ["Third time this month the Crew app has logged my captain out at 5 in the morning. I've had it. I'm seriously about to rip this whole thing out and go back to paper."],
     // Round 32: their own money missing and leaving for good; a livelihood they cannot afford to lose.
     ['ok this is a joke. 9 days and the card payments from the 2nd still arent in my account. where is my money?? if this isnt sorted today im done with flueward for good'],
     ["PLEASE HELP. Class starts in two hours and my roster is EMPTY. I cannot afford to lose this, this course is half my month's income. How do I get them back??"],
