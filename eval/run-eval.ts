@@ -13,7 +13,9 @@ async function main(): Promise<void> {
     options: { kb: { type: 'string' }, cases: { type: 'string' }, out: { type: 'string' }, signature: { type: 'string' }, verbose: { type: 'boolean', default: false }, trace: { type: 'boolean', default: false } },
   });
   if (!values.kb || !values.cases) throw new Error('usage: npm run eval -- --kb <dir> --cases <file.jsonl> [--out report.json]');
-  const env = agentEnvSchema.parse(process.env);
+  // PRODUCT_NAME only when set: otherwise the eval takes it from --signature (the schema's default would name
+  // Brightdesk for every set).
+  const env = { ...agentEnvSchema.parse(process.env), PRODUCT_NAME: process.env.PRODUCT_NAME || undefined };
   const cases = await loadCases(resolve(values.cases));
   const report = await runEval({
     kbDir: resolve(values.kb),
