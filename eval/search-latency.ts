@@ -2,7 +2,9 @@
  * npx tsx eval/search-latency.ts [--db pglite|postgres] [--rounds 5]
  * Cost of the knowledge search and of the whole agent decision per message: ingests the shipped knowledge base into a
  * fresh database (PGlite, or a throw-away schema on TEST_DATABASE_URL), warms up, then times `KnowledgeSearch.search`
- * on every shipped case's question and `CustomerAgent.decide` on every case, and prints mean / p50 / p95 in ms.
+ * on every shipped case's question and `CustomerAgent.decide` on every case, and prints mean / p50 / p95 / p99 in ms.
+ * `decide` is timed twice in the same loop, request by request: with the sentence checks (intent and distress) and with
+ * both turned off (INTENT_THRESHOLD=1, DISTRESS_THRESHOLD=1), the baseline for what they cost.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,7 +23,7 @@ function stats(samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   const mean = samples.reduce((s, v) => s + v, 0) / samples.length;
-  return `n=${samples.length} mean ${mean.toFixed(2)} ms, p50 ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms`;
+  return `n=${samples.length} mean ${mean.toFixed(2)} ms, p50 ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, p99 ${at(0.99).toFixed(2)} ms`;
 }
 
 async function main(): Promise<void> {
@@ -57,20 +59,30 @@ async function main(): Promise<void> {
       }
     }
     const agent = await createCustomerAgent({ db, env: {} });
+    const rulesOnly = await createCustomerAgent({ db, env: { INTENT_THRESHOLD: 1, DISTRESS_THRESHOLD: 1 } });
     const requests = cases.map((c, i): AgentRequest => ({ event: eventFor(c, i), customerId: '00000000-0000-4000-8000-000000000000', conversationId: `conv-${i}`, ticketNumber: 'TKT-BENCH1', customerName: c.name }));
     for (const r of requests) await agent.decide(r); // warm-up
+    for (const r of requests) await rulesOnly.decide(r);
     const decideTimes: number[] = [];
+    const baselineTimes: number[] = [];
+    const timed = async (target: typeof agent, req: AgentRequest, into: number[]) => {
+      const t = performance.now();
+      await target.decide(req);
+      into.push(performance.now() - t);
+    };
     for (let r = 0; r < Math.max(1, Math.floor(rounds / 2)); r++) {
       for (const req of requests) {
-        const t = performance.now();
-        await agent.decide(req);
-        decideTimes.push(performance.now() - t);
+        await timed(agent, req, decideTimes);
+        await timed(rulesOnly, req, baselineTimes);
       }
     }
     process.stdout.write(`${values.db}: ingest ${ingestMs.toFixed(0)} ms, first search ${firstMs.toFixed(1)} ms\n`);
     process.stdout.write(`search, first time per question: ${stats(coldTimes)}\n`);
     process.stdout.write(`search: ${stats(searchTimes)}\n`);
     process.stdout.write(`decide: ${stats(decideTimes)}\n`);
+    process.stdout.write(`decide, sentence checks off: ${stats(baselineTimes)}\n`);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    process.stdout.write(`decide with / without the sentence checks: ${(mean(decideTimes) / mean(baselineTimes)).toFixed(2)}x mean\n`);
   } finally {
     await db.close();
   }
