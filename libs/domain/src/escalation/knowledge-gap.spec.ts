@@ -43,6 +43,8 @@ describe('askedAboutTerms', () => {
 
   it('finds nothing in statements, or in questions about a way to do something', () => {
     expect(askedAboutTerms('We integrated Slack last week and it works great.')).toEqual([]);
+    // "would like Dana" names a person, not a portal like Rightmove.
+    expect(askedAboutTerms('I would like Dana Whitfield to act as the manager for that site only. How do I set that up?')).toEqual([]);
     // A person to talk to is not a system to talk to.
     expect(askedAboutTerms('Can I talk to someone about my bill?')).toEqual([]);
     // A tool named beside a question that does not reach into it.

@@ -43,7 +43,7 @@ const ASKED_ABOUT: readonly RegExp[] = [
   // "you have SAML?", "it has QuickBooks": not "the customer has STUDENT10" (a code of theirs).
   /\b(?:it|you|u|ya|they)\s+(?:have|has)\s+([A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z][\w-]*)/g,
   // "portals like Rightmove and Zoopla", "tools such as Xero"
-  new RegExp(String.raw`(?<!\b(?:towns|cities|areas|places|suburbs|neighbou?rhoods|counties|states|regions|villages|streets|zip codes|postcodes)\s)\b(?:like|such as|e\.g\.?)\s+([A-Z][\w.&'-]*)(?:\s*(?:,|and|or|\/)\s*([A-Z][\w.&'-]*))?`, 'g'),
+  new RegExp(String.raw`(?<!\b(?:towns|cities|areas|places|suburbs|neighbou?rhoods|counties|states|regions|villages|streets|zip codes|postcodes)\s)(?<!(?:would|should|could|'d|’d|\b[Ii]|\b[Ww]e|\b[Tt]hey|\b[Yy]ou|\breally|\balso)\s)\b(?:like|such as|e\.g\.?)\s+([A-Z][\w.&'-]*)(?:\s*(?:,|and|or|\/)\s*([A-Z][\w.&'-]*))?`, 'g'),
   // "show up in Google Calendar", "import the EagleView measurements": a named product the lessons or data come from or
   // go to.
   new RegExp(String.raw`\b(?:show(?:s|n)? up|appear|be shown|be visible)\s+(?:in|on)\s+(?:their\s+|our\s+|my\s+|his\s+|her\s+|the\s+)?([A-Z][\w.&-]*)${NEXT}`, 'g'),

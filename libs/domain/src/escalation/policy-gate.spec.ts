@@ -212,6 +212,10 @@ describe('evaluatePolicyGate', () => {
   });
 
   it.each([
+    // Round 34: a couple's lawyer, an estate attorney's copies, the customer's agreement with their own customer.
+    ['A couple booked us for their wedding and their lawyer made us sign a contract. Can I keep the signed PDF with the booking?'],
+    ['The family wants a copy of everything they signed for the estate attorney. What is the easiest way to get that out of the system?'],
+    ['Per our agreement with her we keep a $250 cancellation fee. How do I refund her the rest in the system?'],
     // Round 33: the customer's own release of liability, revised by their lawyer.
     ['Our lawyer finished revising our release of liability (she added a paragraph about the padded floor). How do I get the new text live in Cruxmate?'],
     // Round 32: a lawyer's retention advice in case a customer's fire ends up in court; a fee given back to a student.
