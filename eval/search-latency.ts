@@ -3,8 +3,9 @@
  * Cost of the knowledge search and of the whole agent decision per message: ingests the shipped knowledge base into a
  * fresh database (PGlite, or a throw-away schema on TEST_DATABASE_URL), warms up, then times `KnowledgeSearch.search`
  * on every shipped case's question and `CustomerAgent.decide` on every case, and prints mean / p50 / p95 / p99 in ms.
- * `decide` is timed twice in the same loop, request by request: with the sentence checks (intent and distress) and with
- * both turned off (INTENT_THRESHOLD=1, DISTRESS_THRESHOLD=1), the baseline for what they cost.
+ * `decide` is timed twice in the same loop, request by request: with the learned checks (intent, distress and
+ * answerability) and with all three turned off (INTENT_THRESHOLD=1, DISTRESS_THRESHOLD=1, ANSWERABILITY_THRESHOLD=1),
+ * the baseline for what they cost.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
       }
     }
     const agent = await createCustomerAgent({ db, env: {} });
-    const rulesOnly = await createCustomerAgent({ db, env: { INTENT_THRESHOLD: 1, DISTRESS_THRESHOLD: 1 } });
+    const rulesOnly = await createCustomerAgent({ db, env: { INTENT_THRESHOLD: 1, DISTRESS_THRESHOLD: 1, ANSWERABILITY_THRESHOLD: 1 } });
     const requests = cases.map((c, i): AgentRequest => ({ event: eventFor(c, i), customerId: '00000000-0000-4000-8000-000000000000', conversationId: `conv-${i}`, ticketNumber: 'TKT-BENCH1', customerName: c.name }));
     for (const r of requests) await agent.decide(r); // warm-up
     for (const r of requests) await rulesOnly.decide(r);
@@ -80,9 +81,9 @@ async function main(): Promise<void> {
     process.stdout.write(`search, first time per question: ${stats(coldTimes)}\n`);
     process.stdout.write(`search: ${stats(searchTimes)}\n`);
     process.stdout.write(`decide: ${stats(decideTimes)}\n`);
-    process.stdout.write(`decide, sentence checks off: ${stats(baselineTimes)}\n`);
+    process.stdout.write(`decide, learned checks off: ${stats(baselineTimes)}\n`);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    process.stdout.write(`decide with / without the sentence checks: ${(mean(decideTimes) / mean(baselineTimes)).toFixed(2)}x mean\n`);
+    process.stdout.write(`decide with / without the learned checks: ${(mean(decideTimes) / mean(baselineTimes)).toFixed(2)}x mean\n`);
   } finally {
     await db.close();
   }

@@ -5,6 +5,7 @@ import type { SqlClient } from '@cs/ports';
 import { DEFAULT_PRODUCT } from './agent-instructions';
 import { CustomerSuccessAgent, type MatchPolicy } from './customer-success.agent';
 import { readCustomerHistory } from './history/customer-history.reader';
+import { ANSWERABILITY_MODEL, AnswerabilityCheck } from './policy/answerability-check';
 import { DISTRESS_LABELS, DISTRESS_MODEL, INTENT_LABELS, INTENT_MODEL, SentenceCheck } from './policy/sentence-check';
 import { OFFLINE_MODEL_NAME, OfflineModel } from './models/offline/offline.model';
 
@@ -25,6 +26,8 @@ export interface CustomerAgentSettings {
   INTENT_THRESHOLD?: number;
   /** Probability the distress check needs to lower a lukewarm sentiment score (default: the model's); 1 turns it off. */
   DISTRESS_THRESHOLD?: number;
+  /** Probability the answerability check needs to send an answer to a person as no_kb_match; 1 turns it off. */
+  ANSWERABILITY_THRESHOLD?: number;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface CustomerAgentSettings {
  * starting point that has not been measured (no key here): recalibrate with `npm run eval -- --trace`.
  */
 export const MATCH_POLICIES: Record<string, MatchPolicy> = {
-  [new OnnxEmbedder().model]: { threshold: 0.375, unknownWordStep: 0.025, overviewStep: 0.05 },
+  [new OnnxEmbedder().model]: { threshold: 0.34, unknownWordStep: 0, overviewStep: 0.05 },
   'text-embedding-3-small@384': { threshold: 0.3, unknownWordStep: 0, overviewStep: 0 },
 };
 
@@ -91,11 +94,15 @@ export async function createCustomerAgent(input: {
   const intents = intentThreshold >= 1 ? undefined : new SentenceCheck(local, INTENT_MODEL, INTENT_LABELS, intentThreshold);
   const distressThreshold = env.DISTRESS_THRESHOLD ?? DISTRESS_MODEL.threshold;
   const distress = distressThreshold >= 1 ? undefined : new SentenceCheck(local, DISTRESS_MODEL, DISTRESS_LABELS, distressThreshold);
-  logger?.info({ model: modelName, embeddings: embedder.model, intentThreshold: intents?.threshold ?? 'off', distressThreshold: distress?.threshold ?? 'off' }, 'customer agent ready');
+  // The answerability model reads the fused scores of bge-small searches: with other embeddings it has nothing to read.
+  const answerabilityThreshold = env.ANSWERABILITY_THRESHOLD ?? ANSWERABILITY_MODEL.threshold;
+  const answerability = answerabilityThreshold >= 1 || embedder.model !== ANSWERABILITY_MODEL.embeddingModel ? undefined : new AnswerabilityCheck(embedder, ANSWERABILITY_MODEL, answerabilityThreshold);
+  logger?.info({ model: modelName, embeddings: embedder.model, intentThreshold: intents?.threshold ?? 'off', distressThreshold: distress?.threshold ?? 'off', answerabilityThreshold: answerability?.threshold ?? 'off' }, 'customer agent ready');
   return new CustomerSuccessAgent({ model, modelName, deps, match: matchPolicyFor(embedder, { threshold: env.KB_MATCH_THRESHOLD, unknownWordStep: env.KB_UNKNOWN_WORD_STEP, overviewStep: env.KB_OVERVIEW_STEP }),
     logger,
     intents,
     distress,
+    answerability,
     product: { name: env.PRODUCT_NAME ?? DEFAULT_PRODUCT.name, description: env.PRODUCT_DESCRIPTION ?? DEFAULT_PRODUCT.description },
   });
 }

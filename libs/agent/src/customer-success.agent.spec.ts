@@ -142,6 +142,27 @@ describe('CustomerSuccessAgent with the offline model (real agent loop)', () => 
     expect(asked).toHaveLength(1);
   });
 
+  it('sends an answer to a person as no_kb_match when the answerability check judges the question unanswered', async () => {
+    const asked: { question: string; hits: number }[] = [];
+    const answerability = {
+      judge: async (question: string, firstSearch: readonly unknown[]) => {
+        asked.push({ question, hits: firstSearch.length });
+        return /livestream/.test(question) ? { probability: 0.91, unanswerable: true } : { probability: 0.12, unanswerable: false };
+      },
+    };
+    const agent = new CustomerSuccessAgent({ model: new OfflineModel(), modelName: 'offline-extractive-v1', deps: fakeDeps(), match: { threshold: 0.35, unknownWordStep: 0 }, answerability });
+    const vetoed = await agent.decide(agentRequest('Can the CSV export livestream to our TV?'));
+    expect(vetoed).toMatchObject({ action: 'escalate', bestKbScore: 0.62, citations: [], escalation: { reason: 'no_kb_match', evidence: { source: 'answerability', probability: 0.91, searches: [{ best: 0.62, article: 'csv-export-import' }] } } });
+    expect(vetoed.toolCalls).toContain('search_knowledge_base');
+    expect(await agent.decide(agentRequest('How do I export my board to CSV?'))).toMatchObject({ action: 'answer', citations: [{ source: 'csv-export-import' }] });
+    // Asked with the model's input and the first search's page; never about a message that is escalated anyway.
+    await agent.decide(agentRequest('How much does the Business plan cost per user?'));
+    await agent.decide(agentRequest('How do I print a board?'));
+    // Nor about a question in another language (its embeddings are English).
+    expect(await agent.decide(agentRequest("Bonjour, comment est-ce que j'exporte mon tableau au format CSV s'il vous plaît ?"))).toMatchObject({ action: 'answer', language: 'fr' });
+    expect(asked).toEqual([{ question: 'Message:\nCan the CSV export livestream to our TV?', hits: 1 }, { question: 'Message:\nHow do I export my board to CSV?', hits: 1 }]);
+  });
+
   it('turns a failing search into a retriable error instead of a "no match"', async () => {
     const deps = { ...fakeDeps(), searchKnowledge: async () => Promise.reject(new AppError('DB_UNAVAILABLE', 'down', { retriable: true })) };
     const { agent } = offlineAgent(deps);

@@ -7,6 +7,8 @@ import { buildCustomerSuccessAgent } from './customer-success.agent-definition';
 import { decideFromRun, escalate, type DecisionBase } from './policy/decision-policy';
 import { toAgentError } from './agent-errors';
 import { DISTRESS_WINDOW, type IntentReason, type SentenceVerdict } from './policy/sentence-check';
+import { ANSWERABILITY_LANGUAGES, type AnswerabilityVerdict } from './policy/answerability-check';
+import type { KnowledgeHit } from '@cs/knowledge';
 
 /** How a passage's fused search score is judged enough to answer from. */
 export interface MatchPolicy {
@@ -36,6 +38,8 @@ export interface CustomerSuccessAgentOptions {
   intents?: { classify(sentences: readonly string[]): Promise<SentenceVerdict<IntentReason> | null> };
   /** Hears distress the word-level score misses (the distress model): asked only for a lukewarm score. */
   distress?: { classify(sentences: readonly string[]): Promise<SentenceVerdict<'distressed'> | null> };
+  /** Reads an answer's question and first search once more (the answerability model): a veto, never a rescue. */
+  answerability?: { judge(question: string, firstSearch: readonly KnowledgeHit[]): Promise<AnswerabilityVerdict> };
 }
 
 /** What the model is given: the customer's own words (no quoted history or signature), with secrets masked. */
@@ -104,7 +108,8 @@ export class CustomerSuccessAgent implements CustomerAgent {
       const toolCalls = result.newItems.filter((item) => item.type === 'tool_call_item').map((item) => ('name' in item.rawItem ? String(item.rawItem.name) : item.rawItem.type));
       const base: DecisionBase = { sentiment, language, toolCalls, turns: result.rawResponses.length, model: this.options.modelName };
       const finalOutput = typeof result.finalOutput === 'string' ? result.finalOutput : undefined;
-      return decideFromRun(context, base, finalOutput);
+      const decision = decideFromRun(context, base, finalOutput);
+      return await this.vetoUnanswerable(request, context, decision);
     } catch (err) {
       const failure = toAgentError(err);
       if (failure.retriable) throw failure;
@@ -112,6 +117,23 @@ export class CustomerSuccessAgent implements CustomerAgent {
       const base: DecisionBase = { sentiment, language, toolCalls: [], turns: 0, model: this.options.modelName };
       return escalate({ channel }, base, 'processing_failure', { source: 'agent_error', code: failure.code }, null);
     }
+  }
+
+  /**
+   * An answer whose question the answerability model judges the knowledge base not to cover (a passage passed the bar,
+   * but the question asks for something none of them offers) goes to a person as no_kb_match.
+   */
+  private async vetoUnanswerable(request: AgentRequest, context: AgentRunContext, decision: AgentDecision): Promise<AgentDecision> {
+    const first = context.searches[0];
+    // The check reads an English embedding model's view of the question: a French question looks unlike anything it
+    // learned from, so it is not asked (the bar alone decides, as before it).
+    if (decision.action !== 'answer' || !this.options.answerability || !first || !ANSWERABILITY_LANGUAGES.has(decision.language ?? 'und')) return decision;
+    const verdict = await this.options.answerability.judge(modelInputFor(request), first.hits);
+    if (!verdict.unanswerable) return decision;
+    const base: DecisionBase = { sentiment: decision.sentiment, language: decision.language, toolCalls: decision.toolCalls, turns: decision.turns, model: decision.model };
+    const searches = context.searches.map((s) => ({ query: s.query.slice(0, 200), best: s.best, article: s.hits[0]?.source ?? null }));
+    const evidence = { source: 'answerability', probability: verdict.probability, searches, threshold: context.matchThreshold };
+    return escalate(context, base, 'no_kb_match', evidence, decision.bestKbScore, decision.ticketUpdate ? { ticketUpdate: decision.ticketUpdate } : {});
   }
 
   /** A request for a person, our prices, money back or legal terms in a sentence addressed to us, in any wording. */

@@ -11,3 +11,4 @@ export * from './models/offline/offline.model';
 export * from './policy/decision-policy';
 export * from './tools/agent-tools';
 export * from './models/offline/answer-composer';
+export * from './policy/answerability-check';

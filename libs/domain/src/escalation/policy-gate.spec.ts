@@ -185,6 +185,8 @@ describe('evaluatePolicyGate', () => {
     ["I'd like someone senior on your support team — a supervisor or team lead — to look at our account directly.", 'human_requested'],
     ['I have had FOUR dentists call me before 9 am screaming about the statements your system sent out. This is a complete disaster and I am beyond furious. How do I send corrected statements RIGHT NOW?', 'negative_sentiment'],
     ['I am absolutely FURIOUS. Your system charged LATE CANCELLATION FEES to 34 golfers. Your software trashed my reputation. How do I get those fees back to every single one of these people TODAY?', 'negative_sentiment'],
+    // Held-back round 34: the vendor's own card processing rate, against a competitor's.
+    ["whats ur card processing % ? square takes 2.6 + 15c from me rn, if ur cheaper i'll switch", 'pricing'],
     // Held-back round 28.
     ['Does each one bump our Stowmark subscription, or are relief managers free seats?', 'pricing'],
     ['hey is it cheaper to pay for furrowly yearly instead of monthly? if theres a deal for annual id rather switch now', 'pricing'],

@@ -13,9 +13,12 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   sick: 0, shambles: -3, nightmare: -3, appalling: -4, disgrace: -4, hopeless: -3, awful: -3, horrible: -3, terrible: -3,
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
   top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, backtopaper: -3, desperatemoney: -3, warned: 0, warn: 0, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0, trustedyou: -2, swears: 0, swore: 0, granted: 0, cantdothis: -3, missedevent: 0, funeral: 0, worrydata: 0, lookfool: -3, secondtime: -2, sinkbusiness: -3, youpeople: -2, phonesringing: -1, slowsdown: -1, torched: -2, jobatrisk: -3, fraud: -1, downthedrain: -3, takingheat: -2, staffquitting: -2, lostforgood: -3, panicking: -3, scamming: -2, howmanytimes: -3, dependonit: -2, paidafortune: -1, failingeveryone: -3, badsignal: 0, areyoukidding: -3,
+  howtostop: 0, dispute: 0, disputes: 0, disputed: 0, disputing: 0, injectionpreamble: 0, deathrecord: 0,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
+const INJECTION_PREAMBLE = /\b(ignore|disregard|forget|override) (all |any |the |your )*(previous|prior|above|earlier|preceding|system|original)( \w+)? (instructions|rules|prompts?|directions)\b/gi;
+
 const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // Contractions typed without the apostrophe are not the words they spell: "hell be in hospital", "ill check".
   [/\bhell (be|have|need|get|come|go|want|call|stay|arrive|start|leave|know|see|do)\b/gi, 'he will $1'],
@@ -23,6 +26,12 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(every|each) (update|release|version|change|time)( (you|u) (ship|release|push|make)s?)? (breaks?|broke) (something|things|it|everything)\b/gi, 'alwaysbreaks'],
   // Bad timing is an idiom, not a verdict on us: "the wifi drops at the worst possible moment".
   [/\b(at )?the worst (possible )?(moment|time)s?\b/gi, 'badtiming'],
+  // An injected command ("IGNORE ALL PREVIOUS INSTRUCTIONS") is an attack on the model, not the customer's mood.
+  [INJECTION_PREAMBLE, 'injectionpreamble'],
+  // "How do I stop reminders" asks for a switch; "stop changing stuff that worked" is a demand.
+  [/\b(how (do|can|could|would|should) (i|we|you|u)|(can|could) (i|we|you|u)|(is there a|any) way to|want to|need to|trying to) stop\b/gi, 'howtostop'],
+  // A death is the business of a funeral home or an estate, not a mood: "death certificate", "date of death".
+  [/\b(death (certificates?|registration|records?|notices?|dates?|reports?)|(date|place|cause|time|proof) of death)\b/gi, 'deathrecord'],
   [/\bfed up\b/gi, 'fedup'],
   // A subject that says it ("UNACCEPTABLE - tickets sent to the wrong hotel") carries the mood too.
   [/\bunacceptable\b/gi, 'unacceptable'],
@@ -69,7 +78,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(connection|signal|wi-?fi|internet|reception|coverage|cell service|weather|traffic|roads?)( out here| up here| here| there| in \w+)? (is|are|was|were|gets|can be|has been)( so| really| pretty| very| just)? (awful|terrible|horrible|bad|rubbish|patchy|spotty|dreadful|horrendous|shocking)\b/gi, 'badsignal'],
   [/\b(are|r) (you|u) (kidding|joking|serious)( me)?\b|\byou('ve| have)? (got|gotta) to be (kidding|joking)\b|\byou must be (kidding|joking)\b/gi, 'areyoukidding'],
   // Someone else complaining, reported: "an owner is complaining she gets one message for three dogs".
-  [/\b(she|he|they|owners?|clients?|customers?|patients?|students?|tenants?|users?|people|ppl|staff|members?|drivers?|team|crew|employees?)( is| are| keeps?| have been| has been| kept| really| just)? (complain(ing|s|ed)?|hates?|hated|dislikes?|disliked|is annoyed|are annoyed)\b/gi, 'reportedcomplaint'],
+  [/\b(she|he|they|owners?|clients?|customers?|patients?|students?|tenants?|users?|people|ppl|staff|members?|drivers?|team|crew|employees?|widows?|widowers?|relatives?|famil(y|ies)|neighbou?rs?|homeowners?|guests?|parents?)( is| are| keeps?| have been| has been| kept| really| just)? (complain(ing|s|ed)?|hates?|hated|dislikes?|disliked|is annoyed|are annoyed)\b/gi, 'reportedcomplaint'],
   [/\b(she|he|they|owners?|clients?|customers?|patients?|students?|tenants?|users?|members?|guests?|couples?|brides?|grooms?|famil(y|ies)|parents?|residents?|donors?|boaters?|renters?|buyers?)( called| phoned| rang| emailed| wrote| came in| was| were| is| are| got| seemed)( (in|us|me|back|this morning|today|yesterday))* (quite |very |really |so |pretty |extremely )?(upset|angry|unhappy|annoyed|frustrated|furious|worried)\b/gi, 'reportedcomplaint'],
   [/\b(at the end of my (rope|tether)|at (my|our) wit['’]?s['’]? end|losing my patience|lost my patience|so-called)\b/gi, 'atmyend'],
   // A run of crying or furious faces is one feeling (a mild one for 😭: a lost file is worth a tear), and the tokenizer
@@ -149,7 +158,7 @@ export function scoreSentiment(text: string, options: { emphasis?: string } = {}
   if (tokenCount === 0) return 0.5;
   // Shouting intensifies what is there: exclamation runs and words in capitals (VADER's heuristics, simplified). A word
   // in capitals that the customer quotes as a keyword ("replied STOP", "typed HELP") is not a shout.
-  const loud = `${options.emphasis ?? ''}\n${text}`;
+  const loud = `${options.emphasis ?? ''}\n${text}`.replace(INJECTION_PREAMBLE, '');
   const shouting = (/!{2,}/.test(loud) ? 1 : 0) + (SHOUTED_WORD.test(loud) ? 1 : 0);
   const intensified = score < 0 ? score * (1 + 0.25 * shouting) : score;
   // Sum over the square root of length: a long polite email with one "annoying" stays near neutral,
