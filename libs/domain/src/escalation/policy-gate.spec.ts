@@ -185,6 +185,9 @@ describe('evaluatePolicyGate', () => {
     ["I'd like someone senior on your support team — a supervisor or team lead — to look at our account directly.", 'human_requested'],
     ['I have had FOUR dentists call me before 9 am screaming about the statements your system sent out. This is a complete disaster and I am beyond furious. How do I send corrected statements RIGHT NOW?', 'negative_sentiment'],
     ['I am absolutely FURIOUS. Your system charged LATE CANCELLATION FEES to 34 golfers. Your software trashed my reputation. How do I get those fees back to every single one of these people TODAY?', 'negative_sentiment'],
+    // Held-back round 35: the price difference between our plans, prorated.
+    ["We're on the Starter plan and thinking of moving up to Pro. What's the price difference between the two, and would we pay a prorated amount for the rest of the year?", 'pricing'],
+    ['can you reimburse us for the two months we could not use it?', 'refund'],
     // Held-back round 34: the vendor's own card processing rate, against a competitor's.
     ["whats ur card processing % ? square takes 2.6 + 15c from me rn, if ur cheaper i'll switch", 'pricing'],
     // Held-back round 28.
@@ -311,6 +314,11 @@ describe('evaluatePolicyGate', () => {
     ["We're planning to raise prices about 8% for everyone who's been with us more than a year. What's the minimum notice?"],
     ['Our lawyer has just finished rewriting our release - new legal wording on liability and photo permissions. Is there a way to bring the document in as it is?'],
     ['Our attorney, Ms. Pruitt, is handling a complaint from the former tenant of unit 2047. Is there a way to pull all of the notices at once?'],
+    // Round 35: a law firm as the customer's client, paying back their own people, a phone call as a billed event.
+    ["A law firm client says the download link for their translated deposition documents doesn't work anymore. How long do those links last?"],
+    ["A defense lawyer's office booked a Mam interpreter for a court hearing on Friday. How do I get her assigned?"],
+    ['One of our interpreters, Fatima, paid $38 in hospital parking and forgot her timesheet. How do we get her reimbursed through Versolo?'],
+    ['6-minute phone call charged as 15. Can you explain why that happens?'],
   ])('answers the product question %j', (text) => {
     expect(gate(text)).toBeNull();
   });
