@@ -4,7 +4,7 @@ import type { Logger } from '@cs/observability';
 import type { AgentDecision, AgentRequest, CustomerAgent } from '@cs/ports';
 import type { AgentRunContext, AgentToolDeps } from './agent-context';
 import { buildCustomerSuccessAgent } from './customer-success.agent-definition';
-import { decideFromRun, escalate, type DecisionBase } from './policy/decision-policy';
+import { decideFromRun, escalate, searchEvidence, type DecisionBase } from './policy/decision-policy';
 import { toAgentError } from './agent-errors';
 import { DISTRESS_WINDOW, type IntentReason, type SentenceVerdict } from './policy/sentence-check';
 import { ANSWERABILITY_LANGUAGES, type AnswerabilityVerdict } from './policy/answerability-check';
@@ -131,8 +131,7 @@ export class CustomerSuccessAgent implements CustomerAgent {
     const verdict = await this.options.answerability.judge(modelInputFor(request), first.hits);
     if (!verdict.unanswerable) return decision;
     const base: DecisionBase = { sentiment: decision.sentiment, language: decision.language, toolCalls: decision.toolCalls, turns: decision.turns, model: decision.model };
-    const searches = context.searches.map((s) => ({ query: s.query.slice(0, 200), best: s.best, article: s.hits[0]?.source ?? null }));
-    const evidence = { source: 'answerability', probability: verdict.probability, searches, threshold: context.matchThreshold };
+    const evidence = { source: 'answerability', probability: verdict.probability, searches: searchEvidence(context), threshold: context.matchThreshold };
     return escalate(context, base, 'no_kb_match', evidence, decision.bestKbScore, decision.ticketUpdate ? { ticketUpdate: decision.ticketUpdate } : {});
   }
 

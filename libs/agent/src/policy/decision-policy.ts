@@ -17,6 +17,11 @@ export function escalate(
   return { ...base, ...extra, action: 'escalate', text: escalationNotice(context.channel, reason), escalation: { reason, evidence }, citations: [], bestKbScore };
 }
 
+/** The searches as escalation evidence: each query (clipped), its best score and the article it came from. */
+export function searchEvidence(context: Pick<AgentRunContext, 'searches'>): { query: string; best: number; article: string | null }[] {
+  return context.searches.map((s) => ({ query: s.query.slice(0, 200), best: s.best, article: s.hits[0]?.source ?? null }));
+}
+
 /**
  * Turns what the tools recorded into the decision, enforcing in code what the prompt only asks for: an answer
  * needs a relevant passage (else no_kb_match), and it must pass the output guardrail (no prices, no refund or credit
@@ -26,7 +31,7 @@ export function decideFromRun(context: AgentRunContext, base: DecisionBase, fina
   const allHits = context.searches.flatMap((s) => s.hits);
   const bestKbScore = context.searches.length > 0 ? Math.max(...context.searches.map((s) => s.best)) : null;
   const triage = context.ticket ? { ticketUpdate: { category: context.ticket.category, priority: context.ticket.priority } } : {};
-  const searches = context.searches.map((s) => ({ query: s.query.slice(0, 200), best: s.best, article: s.hits[0]?.source ?? null }));
+  const searches = searchEvidence(context);
   const bar = { threshold: context.matchThreshold, overviewStep: context.overviewStep ?? 0, unknownWords: context.unknownWords ?? [] };
   if (context.escalation) {
     const evidence = { source: 'agent', summary: context.escalation.summary, searches, ...(context.escalation.reason === 'no_kb_match' ? bar : {}) };
