@@ -3,16 +3,17 @@
  * Cost of the knowledge search and of the whole agent decision per message: ingests the shipped knowledge base into a
  * fresh database (PGlite, or a throw-away schema on TEST_DATABASE_URL), warms up, then times `KnowledgeSearch.search`
  * on every shipped case's question and `CustomerAgent.decide` on every case, and prints mean / p50 / p95 / p99 in ms.
- * `decide` is timed twice in the same loop, request by request: with the learned checks (intent, distress and
- * answerability) and with all three turned off (INTENT_THRESHOLD=1, DISTRESS_THRESHOLD=1, ANSWERABILITY_THRESHOLD=1),
- * the baseline for what they cost.
+ * The search is timed twice in the same loop, question by question: in fused order, and with the article ranker
+ * (ArticleRanker). `decide` is timed twice the same way: with the learned models (intent, distress, answerability,
+ * article ranker) and with all four turned off (INTENT_THRESHOLD=1, DISTRESS_THRESHOLD=1, ANSWERABILITY_THRESHOLD=1,
+ * KB_ARTICLE_RANKER=false), the baseline for what they cost.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCustomerAgent } from '@cs/agent';
 import { createIsolatedTestDatabase } from '@cs/db';
 import { extractCustomerText, extractQuestionFocus } from '@cs/domain';
-import { createEmbedder, ingestKnowledgeBase, KnowledgeSearch, readKnowledgeDir } from '@cs/knowledge';
+import { ArticleRanker, createEmbedder, ingestKnowledgeBase, KnowledgeSearch, readKnowledgeDir } from '@cs/knowledge';
 import type { AgentRequest } from '@cs/ports';
 import { readInfraEnvFile } from '@cs/testing';
 import { eventFor } from './eval-case-runner';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     const cases = await loadCases(join(__dirname, 'cases.jsonl'));
     const questions = cases.map((c) => extractQuestionFocus(extractCustomerText(c.body)));
     const search = new KnowledgeSearch({ db, embedder });
+    const ranked = new KnowledgeSearch({ db, embedder, ranker: new ArticleRanker(embedder) });
     const t1 = performance.now();
     await search.search(questions[0]!, 5); // first search (statistics, and any per-knowledge-base calibration)
     const firstMs = performance.now() - t1;
@@ -51,16 +53,20 @@ async function main(): Promise<void> {
       await search.search(q, 5);
       coldTimes.push(performance.now() - t);
     }
+    for (const q of questions) await ranked.search(q, 5); // the ranker's heading embeddings, once per heading
     const searchTimes: number[] = [];
+    const rankedTimes: number[] = [];
     for (let r = 0; r < rounds; r++) {
       for (const q of questions) {
-        const t = performance.now();
-        await search.search(q, 5);
-        searchTimes.push(performance.now() - t);
+        for (const [target, into] of [[search, searchTimes], [ranked, rankedTimes]] as const) {
+          const t = performance.now();
+          await target.search(q, 5);
+          into.push(performance.now() - t);
+        }
       }
     }
     const agent = await createCustomerAgent({ db, env: {} });
-    const rulesOnly = await createCustomerAgent({ db, env: { INTENT_THRESHOLD: 1, DISTRESS_THRESHOLD: 1, ANSWERABILITY_THRESHOLD: 1 } });
+    const rulesOnly = await createCustomerAgent({ db, env: { INTENT_THRESHOLD: 1, DISTRESS_THRESHOLD: 1, ANSWERABILITY_THRESHOLD: 1, KB_ARTICLE_RANKER: false } });
     const requests = cases.map((c, i): AgentRequest => ({ event: eventFor(c, i), customerId: '00000000-0000-4000-8000-000000000000', conversationId: `conv-${i}`, ticketNumber: 'TKT-BENCH1', customerName: c.name }));
     for (const r of requests) await agent.decide(r); // warm-up
     for (const r of requests) await rulesOnly.decide(r);
@@ -80,10 +86,12 @@ async function main(): Promise<void> {
     process.stdout.write(`${values.db}: ingest ${ingestMs.toFixed(0)} ms, first search ${firstMs.toFixed(1)} ms\n`);
     process.stdout.write(`search, first time per question: ${stats(coldTimes)}\n`);
     process.stdout.write(`search: ${stats(searchTimes)}\n`);
+    process.stdout.write(`search with the article ranker: ${stats(rankedTimes)}\n`);
     process.stdout.write(`decide: ${stats(decideTimes)}\n`);
-    process.stdout.write(`decide, learned checks off: ${stats(baselineTimes)}\n`);
+    process.stdout.write(`decide, learned models off: ${stats(baselineTimes)}\n`);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    process.stdout.write(`decide with / without the learned checks: ${(mean(decideTimes) / mean(baselineTimes)).toFixed(2)}x mean\n`);
+    process.stdout.write(`search with / without the article ranker: ${(mean(rankedTimes) / mean(searchTimes)).toFixed(2)}x mean\n`);
+    process.stdout.write(`decide with / without the learned models: ${(mean(decideTimes) / mean(baselineTimes)).toFixed(2)}x mean\n`);
   } finally {
     await db.close();
   }

@@ -25,6 +25,8 @@ export const agentEnv = {
   INTENT_THRESHOLD: z.coerce.number().gt(0).max(1).optional(),
   /** Overrides the probability the distress check needs to lower a lukewarm sentiment score; 1 turns it off. */
   DISTRESS_THRESHOLD: z.coerce.number().gt(0).max(1).optional(),
+  /** Off: search results stay in fused-score order instead of the article ranker's (on by default with local embeddings). */
+  KB_ARTICLE_RANKER: booleanFromEnv.optional(),
   /** Overrides the probability the answerability check needs to send an answer to a person as no_kb_match; 1 turns it off. */
   ANSWERABILITY_THRESHOLD: z.coerce.number().gt(0).max(1).optional(),
 };

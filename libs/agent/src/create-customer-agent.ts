@@ -1,5 +1,5 @@
 import { OpenAIProvider } from '@openai/agents';
-import { createEmbedder, ingestKnowledgeBase, KnowledgeSearch, OnnxEmbedder, readKnowledgeDir, type Embedder, type KnowledgeHit } from '@cs/knowledge';
+import { ARTICLE_RANKER_MODEL, ArticleRanker, createEmbedder, ingestKnowledgeBase, KnowledgeSearch, OnnxEmbedder, readKnowledgeDir, type Embedder, type KnowledgeHit } from '@cs/knowledge';
 import type { Logger } from '@cs/observability';
 import type { SqlClient } from '@cs/ports';
 import { DEFAULT_PRODUCT } from './agent-instructions';
@@ -28,6 +28,8 @@ export interface CustomerAgentSettings {
   DISTRESS_THRESHOLD?: number;
   /** Probability the answerability check needs to send an answer to a person as no_kb_match; 1 turns it off. */
   ANSWERABILITY_THRESHOLD?: number;
+  /** false: search results in fused-score order; by default the article ranker orders them (local embeddings only). */
+  KB_ARTICLE_RANKER?: boolean;
 }
 
 /**
@@ -71,7 +73,9 @@ export async function createCustomerAgent(input: {
     const report = await ingestKnowledgeBase({ db, embedder }, await readKnowledgeDir(dir));
     logger?.info({ dir, added: report.added.length, updated: report.updated.length, removed: report.removed.length, chunks: report.chunks }, 'knowledge base ingested');
   }
-  const knowledge = new KnowledgeSearch({ db, embedder });
+  // The article ranker's weights are fitted on bge-small vectors and fused scores; with other embeddings it is off.
+  const ranker = env.KB_ARTICLE_RANKER !== false && embedder.model === ARTICLE_RANKER_MODEL.embeddingModel ? new ArticleRanker(embedder) : undefined;
+  const knowledge = new KnowledgeSearch({ db, embedder, ranker });
   const deps = {
     searchKnowledge: async (query: string, limit: number) => {
       if (!input.onSearch) return knowledge.search(query, limit);
@@ -97,7 +101,7 @@ export async function createCustomerAgent(input: {
   // The answerability model reads the fused scores of bge-small searches: with other embeddings it has nothing to read.
   const answerabilityThreshold = env.ANSWERABILITY_THRESHOLD ?? ANSWERABILITY_MODEL.threshold;
   const answerability = answerabilityThreshold >= 1 || embedder.model !== ANSWERABILITY_MODEL.embeddingModel ? undefined : new AnswerabilityCheck(embedder, ANSWERABILITY_MODEL, answerabilityThreshold);
-  logger?.info({ model: modelName, embeddings: embedder.model, intentThreshold: intents?.threshold ?? 'off', distressThreshold: distress?.threshold ?? 'off', answerabilityThreshold: answerability?.threshold ?? 'off' }, 'customer agent ready');
+  logger?.info({ model: modelName, embeddings: embedder.model, intentThreshold: intents?.threshold ?? 'off', distressThreshold: distress?.threshold ?? 'off', answerabilityThreshold: answerability?.threshold ?? 'off', articleRanker: ranker ? 'on' : 'off' }, 'customer agent ready');
   return new CustomerSuccessAgent({ model, modelName, deps, match: matchPolicyFor(embedder, { threshold: env.KB_MATCH_THRESHOLD, unknownWordStep: env.KB_UNKNOWN_WORD_STEP, overviewStep: env.KB_OVERVIEW_STEP }),
     logger,
     intents,

@@ -5,5 +5,6 @@ export * from './embeddings/openai.embedder';
 export * from './embeddings/create-embedder';
 export * from './embeddings/parse-openai-error';
 export * from './ingest/ingest-knowledge-base';
+export * from './search/article-ranker';
 export * from './search/hybrid-search';
 export * from './search/spelling-corrector';

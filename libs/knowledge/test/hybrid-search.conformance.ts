@@ -1,5 +1,5 @@
 import type { SqlClient } from '@cs/ports';
-import { ingestKnowledgeBase, KnowledgeSearch, OnnxEmbedder, type KnowledgeDocument } from '../src';
+import { ArticleRanker, ingestKnowledgeBase, KnowledgeSearch, OnnxEmbedder, type KnowledgeDocument, type KnowledgeHit } from '../src';
 
 export const SAMPLE_DOCS: KnowledgeDocument[] = [
   { source: 'csv-export', markdown: '# Exporting boards\n\n## Export a board to CSV\n\nOpen the board, select Board menu > Export and choose CSV. The file has one row per card.' },
@@ -34,6 +34,23 @@ export function hybridSearchConformance(open: () => Promise<SqlClient>): void {
     expect(others.every((h) => h.parts.distinct < 0)).toBe(true);
     const stored = await db.query<{ heading_lexemes: string[] | string }>("SELECT heading_lexemes FROM knowledge_base WHERE source = 'csv-export' ORDER BY chunk_index DESC LIMIT 1");
     expect(String(stored.rows[0]!.heading_lexemes)).toMatch(/export/);
+  });
+
+  it('hands the fused hits and the query embedding to the article ranker, and returns its order cut to the limit', async () => {
+    const seen: { vector: number; hits: string[] }[] = [];
+    const ranker = {
+      rank: async (vector: readonly number[], hits: readonly KnowledgeHit[]) => {
+        seen.push({ vector: vector.length, hits: hits.map((h) => h.source) });
+        return [...hits].reverse();
+      },
+    };
+    const fused = await new KnowledgeSearch({ db, embedder }).search('how do I export my board to csv', 10);
+    const ranked = await new KnowledgeSearch({ db, embedder, ranker }).search('how do I export my board to csv', 2);
+    expect(seen).toEqual([{ vector: 384, hits: fused.map((h) => h.source) }]);
+    expect(ranked.map((h) => h.chunkId)).toEqual([...fused].reverse().slice(0, 2).map((h) => h.chunkId));
+    // The real ranker on the real search: the right article stays first, scores as fused.
+    const real = await new KnowledgeSearch({ db, embedder, ranker: new ArticleRanker(embedder) }).search('how do I export my board to csv', 3);
+    expect(real[0]).toMatchObject({ source: 'csv-export', score: fused[0]!.score });
   });
 
   it('tells which words name a section of the knowledge base, stemmed like full-text search', async () => {

@@ -32,6 +32,8 @@ describe('searchFeatures', () => {
     // "How", "give", "Dana", "the", "manager", "role": six words of three letters or more (the sixth page hit is unread).
     expect(named.questionWords).toBeCloseTo(Math.log(6), 10);
     expect(f).toHaveLength(SEARCH_FEATURES.length);
+    // The article ranker may put another article first: the page is read by fused score all the same.
+    expect(searchFeatures([hits[2]!, ...hits.slice(0, 2), ...hits.slice(3)], 'How do I give Dana the manager role?')).toEqual(f);
   });
 
   it('gives zeros but the question length for an empty search', () => {

@@ -37,7 +37,8 @@ export const SEARCH_FEATURES = ['score', 'vector', 'coverage', 'heading', 'rank'
  * and the log of the question's word count (a long email matches more passages a little).
  */
 export function searchFeatures(hits: readonly KnowledgeHit[], question: string): number[] {
-  const page = hits.slice(0, SEARCH_PAGE);
+  // The page by fused score, as it was fitted: the article ranker's order is a choice among answers, not evidence of one.
+  const page = hits.slice(0, SEARCH_PAGE).sort((a, b) => b.score - a.score);
   const questionWords = Math.log(Math.max(1, question.match(/[A-Za-z]{3,}/g)?.length ?? 0));
   const top = page[0];
   if (!top) return [...Array<number>(SEARCH_FEATURES.length - 1).fill(0), questionWords];

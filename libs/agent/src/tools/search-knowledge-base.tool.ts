@@ -19,7 +19,8 @@ export const searchKnowledgeBaseTool = tool<z.ZodObject<{ query: z.ZodString }>,
     const context = runContext!.context;
     const safeQuery = redactSensitiveText(query.trim().slice(0, MAX_QUERY));
     const hits = await context.deps.searchKnowledge(safeQuery, 5);
-    const best = hits[0]?.score ?? 0;
+    // The best fused score, wherever the article ranker put its passage.
+    const best = Math.max(0, ...hits.map((h) => h.score));
     context.searches.push({ query: safeQuery, hits, best });
     const results = hits.map((h) => ({
       chunkId: h.chunkId,

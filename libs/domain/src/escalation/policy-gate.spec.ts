@@ -188,6 +188,7 @@ describe('evaluatePolicyGate', () => {
     // Held-back round 35: the price difference between our plans, prorated.
     ["We're on the Starter plan and thinking of moving up to Pro. What's the price difference between the two, and would we pay a prorated amount for the rest of the year?", 'pricing'],
     ['can you reimburse us for the two months we could not use it?', 'refund'],
+    ['can we get credit instead of money back? the app was down all week', 'refund'],
     // Held-back round 34: the vendor's own card processing rate, against a competitor's.
     ["whats ur card processing % ? square takes 2.6 + 15c from me rn, if ur cheaper i'll switch", 'pricing'],
     // Held-back round 28.
@@ -319,6 +320,9 @@ describe('evaluatePolicyGate', () => {
     ["A defense lawyer's office booked a Mam interpreter for a court hearing on Friday. How do I get her assigned?"],
     ['One of our interpreters, Fatima, paid $38 in hospital parking and forgot her timesheet. How do we get her reimbursed through Versolo?'],
     ['6-minute phone call charged as 15. Can you explain why that happens?'],
+    // Round 36: store credit for their divers instead of their money back; a discount clause in their own agreement.
+    ['storm coming in tmrw, need to cancel the 8am boat. can everyone just get credit instead of money back? how do i do it for the whole trip at once'],
+    ['Our lawyer has just finished revising our residential subscription agreement (new cancellation wording and an updated discount clause). Will existing signers move to the new version?'],
   ])('answers the product question %j', (text) => {
     expect(gate(text)).toBeNull();
   });
@@ -364,6 +368,9 @@ describe('evaluatePolicyGate', () => {
     expect(withKb('Our annual renewal went through on the 3rd. Please confirm the refund as above.')).toBe('refund');
     expect(withKb("Request: refund invoice 20931 from last month. We didn't use the service.")).toBe('refund');
     expect(withKb('We paid for the year already. Can I give a partial refund to a customer when one item comes back?')).toBeNull();
+    // Round 36: being switched to our annual plan is about paying us; their billing person and their refund are theirs.
+    expect(withKb('I meant to stay on monthly but somehow got switched to the annual plan and charged for the whole year. I want that annual charge refunded.')).toBe('refund');
+    expect(withKb("One of our subscribers was charged twice for their June bill. I need to refund them the duplicate, but our billing person says she couldn't push a refund that big through.")).toBeNull();
     // A deposit they paid an artist is not a payment to us (round 31).
     expect(withKb('Under the contract the deposit we paid (AUD 20,000) is meant to come back to us, but her agency will refund 80%. How do I get this refund going?')).toBeNull();
     // An agreement is what a contracts section is about.

@@ -1,6 +1,7 @@
 import { toVectorLiteral } from '@cs/db';
 import type { Queryable } from '@cs/ports';
 import type { Embedder } from '../embeddings/embedder.port';
+import type { ArticleRanker } from './article-ranker';
 import { loadCorpusStats, type CorpusStats } from './corpus-stats';
 import { analyzeQuery, conceptCoverage, headingMatch, lexemeArray } from './query-concepts';
 import { correctSpelling } from './spelling-corrector';
@@ -60,6 +61,8 @@ export interface KnowledgeSearchOptions {
   wordVectors?: WordVectors;
   /** How long corpus statistics are reused; ingestion by another process shows up after this. */
   statsTtlMs?: number;
+  /** Chooses the order of the best candidates' articles (ArticleRanker); without it, hits are in fused order. */
+  ranker?: Pick<ArticleRanker, 'rank'>;
 }
 
 const SEARCH_SQL = `
@@ -154,7 +157,8 @@ export class KnowledgeSearch {
         },
       };
     });
-    return hits.sort((a, b) => b.score - a.score || a.chunkId.localeCompare(b.chunkId)).slice(0, limit);
+    const fused = hits.sort((a, b) => b.score - a.score || a.chunkId.localeCompare(b.chunkId));
+    return (this.options.ranker ? await this.options.ranker.rank(vector, fused) : fused).slice(0, limit);
   }
 
   /**

@@ -38,7 +38,8 @@ export class OfflineModel implements Model {
     if (!calls.some((c) => c.name === GET_CUSTOMER_HISTORY)) return [call(GET_CUSTOMER_HISTORY, { limit: 10 }, calls.length)];
     const question = clip(searchQuestion(state), 480);
     if (searches.length === 0) return [call(SEARCH_KNOWLEDGE_BASE, { query: question }, calls.length)];
-    const relevant = searches.flatMap(searchResults).filter((r) => r.relevant).sort((a, b) => b.score - a.score);
+    // In the search's order (the article ranker's, when it runs): a second search is made only when the first found nothing.
+    const relevant = searches.flatMap(searchResults).filter((r) => r.relevant);
     if (relevant.length === 0 && searches.length === 1) return [call(SEARCH_KNOWLEDGE_BASE, { query: clip(broaderQuery(state.userText, question), 480) }, calls.length)];
     if (!calls.some((c) => c.name === CREATE_TICKET)) return [call(CREATE_TICKET, triageTicket(state.userText, relevant.length > 0), calls.length)];
     if (relevant.length === 0) {
