@@ -101,6 +101,26 @@ export function hybridSearchConformance(open: () => Promise<SqlClient>): void {
     }
   });
 
+  it('breaks ties between equal scores by article and position, the same at every ingestion', async () => {
+    const twin = '# Exporting reports\n\n## Export a report\n\nOpen Reports, choose a report and select Export as PDF.';
+    const twins: KnowledgeDocument[] = [
+      { source: 'zz-report-export', markdown: twin },
+      { source: 'aa-report-export', markdown: twin },
+    ];
+    try {
+      // Chunk ids are fresh at each ingestion; the order must not follow them.
+      for (let round = 0; round < 3; round++) {
+        await ingestKnowledgeBase({ db, embedder }, SAMPLE_DOCS);
+        await ingestKnowledgeBase({ db, embedder }, [...SAMPLE_DOCS, ...twins]);
+        const hits = await new KnowledgeSearch({ db, embedder, statsTtlMs: 0 }).search('export a report as pdf', 2);
+        expect(hits.map((h) => h.source)).toEqual(['aa-report-export', 'zz-report-export']);
+        expect(hits[0]!.score).toBe(hits[1]!.score);
+      }
+    } finally {
+      await ingestKnowledgeBase({ db, embedder }, SAMPLE_DOCS);
+    }
+  });
+
   it('re-ingestion skips unchanged articles, replaces changed ones and deletes removed ones', async () => {
     const changed = [{ ...SAMPLE_DOCS[0]!, markdown: `${SAMPLE_DOCS[0]!.markdown}\n\n## Import\n\nUpload a CSV file to import cards.` }, SAMPLE_DOCS[1]!];
     const report = await ingestKnowledgeBase({ db, embedder }, changed);

@@ -189,6 +189,11 @@ describe('evaluatePolicyGate', () => {
     ["We're on the Starter plan and thinking of moving up to Pro. What's the price difference between the two, and would we pay a prorated amount for the rest of the year?", 'pricing'],
     ['can you reimburse us for the two months we could not use it?', 'refund'],
     ['can we get credit instead of money back? the app was down all week', 'refund'],
+    // Round 37: credit for months they paid us for, one of our people for a screenshare.
+    ["we pull the ice out june to august and nothing runs, but we paid for the full year upfront. can we get credit for those 3 months??", 'refund'],
+    ['hey we just hired a new office mgr, can one of ur people do a live screenshare w her next wk? who do i speak to to book that', 'human_requested'],
+    ['Their attorney says your certificate is fake and they will sue.', 'legal'],
+    ['we were charged twice this month, please fix', 'refund'],
     // Held-back round 34: the vendor's own card processing rate, against a competitor's.
     ["whats ur card processing % ? square takes 2.6 + 15c from me rn, if ur cheaper i'll switch", 'pricing'],
     // Held-back round 28.
@@ -320,6 +325,10 @@ describe('evaluatePolicyGate', () => {
     ["A defense lawyer's office booked a Mam interpreter for a court hearing on Friday. How do I get her assigned?"],
     ['One of our interpreters, Fatima, paid $38 in hospital parking and forgot her timesheet. How do we get her reimbursed through Versolo?'],
     ['6-minute phone call charged as 15. Can you explain why that happens?'],
+    // Round 37: a restaurant's attorney asking for a certificate; the customer charging their own client twice.
+    ['Their attorney and their insurance carrier have both asked us for the certificate from our March cleaning. What is the easiest way to send it straight to them?'],
+    ["We accidentally charged Olive Tree Bistro's card twice for their May cleaning through the Pay now button. How do I send them back just that amount?"],
+    ['who do I speak to in my team to book a room for the training?'],
     // Round 36: store credit for their divers instead of their money back; a discount clause in their own agreement.
     ['storm coming in tmrw, need to cancel the 8am boat. can everyone just get credit instead of money back? how do i do it for the whole trip at once'],
     ['Our lawyer has just finished revising our residential subscription agreement (new cancellation wording and an updated discount clause). Will existing signers move to the new version?'],

@@ -117,6 +117,8 @@ describe('scoreSentiment', () => {
     ["Can the death certificate info we enter in the case be submitted electronically to the state's death registration system?"],
     // Round 35: the reception where a machine stands.
     ["The machine in the basement cafeteria has been showing Offline since yesterday afternoon — cell signal down there is terrible. Are we losing the sales from while it's offline?"],
+    // Round 37: an inspection's deficiency list.
+    ["Our techs logged 3 problems at Mama Lucia's last night (loose access panel, fan hinge, bad belt). How do I get those into a repair estimate without retyping everything?"],
   ])('reads no anger of the customer in %j', (text) => {
     expect(scoreSentiment(text)).toBeGreaterThanOrEqual(NEGATIVE_SENTIMENT_THRESHOLD);
   });

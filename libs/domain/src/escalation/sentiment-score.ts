@@ -14,6 +14,8 @@ const SUPPORT_EXTRAS: Record<string, number> = {
   return: 0, returned: 0, restore: 0, kill: 0, killing: -1, attack: 0, hack: 0, warning: 0, warnings: 0, alert: 0, alerts: 0,
   top: 0, '😩': -1, '😫': -1, cancel: 0, withoutlosing: 0, ruined: -3, amateurs: -2, livelihood: -2, alarm: 0, alarms: 0, offline: 0, dead: 0, devicefailed: 0, charged: 0, charge: 0, charges: 0, fedup: -3, avoided: 0, reportedcomplaint: 0, atmyend: -3, mildlyannoyed: -1, isajoke: -3, backtopaper: -3, desperatemoney: -3, warned: 0, warn: 0, sortitout: -2, againandagain: -1, sickof: -3, hadenough: -3, wasteoftime: -3, nobodyhelps: -2, desperate: -3, begging: -3, loseeverything: -3, abouttolose: -2, upallnight: -2, nowhereelse: -2, cantmakepayroll: -2, whereismymoney: -2, lostconfidence: -4, didnothing: -2, alwaysbreaks: -3, badtiming: -1, ruinedreputation: -4, donewith: -3, nothingworks: -2, harassing: -3, wooddestroying: 0, '😭': -1, absolutelyfurious: -5, hadbetter: -2, goodmoney: 0, perfectlyfine: 0, whoeverresponsible: -1, whopays: -2, costingus: -2, closetotears: -3, cantbelieve: -2, badterms: 0, ripitout: -3, whoeverdesigned: -2, imdone: -3, losingbookings: -1, yelling: -2, screaming: -2, screamed: -2, keyaccounts: 0, readytoleave: -3, neverbeenthis: -3, drivingaway: -3, offsick: 0, flu: 0, trustedyou: -2, swears: 0, swore: 0, granted: 0, cantdothis: -3, missedevent: 0, funeral: 0, worrydata: 0, lookfool: -3, secondtime: -2, sinkbusiness: -3, youpeople: -2, phonesringing: -1, slowsdown: -1, torched: -2, jobatrisk: -3, fraud: -1, downthedrain: -3, takingheat: -2, staffquitting: -2, lostforgood: -3, panicking: -3, scamming: -2, howmanytimes: -3, dependonit: -2, paidafortune: -1, failingeveryone: -3, badsignal: 0, areyoukidding: -3,
   howtostop: 0, dispute: 0, disputes: 0, disputed: 0, disputing: 0, injectionpreamble: 0, deathrecord: 0,
+  // Inspection and repair vocabulary: a deficiency list, a loose panel, a bad belt are the job, not a mood (round 37).
+  deficiency: 0, deficiencies: 0, loose: -1, badpart: 0,
 };
 
 /** Phrases AFINN scores word by word ("fed" and "up" are neutral), folded into one scored token first. */
@@ -91,6 +93,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(without|rather than|instead of|to avoid) (los(e|ing)|deleting|wiping)\b/gi, 'withoutlosing'],
   [/\bso (they|we|i|he|she|clients|customers) (don'?t|do not|won'?t) lose\b/gi, 'withoutlosing'],
   [/\b(i'?m|i am|we'?re|we are|i'?ll|we'?ll|i will|we will|gonna|going to|about to) (lose|losing) (everything|the business|my business|our business)\b/gi, 'loseeverything'],
+  [/\bbad (belts?|hinges?|parts?|sensors?|batter(y|ies)|motors?|cables?|bearings?|seals?|valves?|filters?|switch(es)?|fuses?|wires?|wiring|gaskets?|pumps?|compressors?|brakes?|tyres?|tires?)\b/gi, 'badpart'],
   // Hardware that stopped is a problem report, not a mood: "our router died this morning".
   [/\b(router|wi-?fi|internet|connection|battery|phone|tablet|ipad|printer|reader|power|laptop|computer|device|scanner|modem|generator|fridge|freezer|engine|motor|pump|compressor|kiln|oven|grill|van|truck|car|card reader|terminal|till|pos)( has| had| just)* died\b/gi, 'devicefailed'],
   // "about to lose my biggest slip holder and honestly maybe my job": the customer's own job on the line.

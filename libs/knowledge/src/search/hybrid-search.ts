@@ -69,7 +69,7 @@ const SEARCH_SQL = `
 WITH q AS (SELECT $1::vector AS v, websearch_to_tsquery('english', $2) AS tq),
 vec AS (SELECT k.id FROM knowledge_base k WHERE k.embedding_model = $3 ORDER BY k.embedding <=> (SELECT v FROM q) LIMIT $4),
 txt AS (SELECT k.id FROM knowledge_base k, q WHERE k.tsv @@ q.tq ORDER BY ts_rank_cd(k.tsv, q.tq, 32) DESC LIMIT $4)
-SELECT k.id, k.source, coalesce(k.heading, k.source) AS heading, k.content,
+SELECT k.id, k.source, k.chunk_index, coalesce(k.heading, k.source) AS heading, k.content,
        CASE WHEN k.embedding_model = $3 THEN 1 - (k.embedding <=> q.v) ELSE 0 END AS cosine,
        ts_rank_cd(k.tsv, q.tq, 32) AS rank,
        tsvector_to_array(k.tsv) AS lexemes, k.heading_lexemes,
@@ -86,6 +86,7 @@ SELECT w FROM unnest($1::text[]) AS w
 interface CandidateRow {
   id: string;
   source: string;
+  chunk_index: number | string;
   heading: string;
   content: string;
   cosine: number | string;
@@ -157,7 +158,10 @@ export class KnowledgeSearch {
         },
       };
     });
-    const fused = hits.sort((a, b) => b.score - a.score || a.chunkId.localeCompare(b.chunkId));
+    // Equal scores keep the knowledge base's own order (article, then position in it), not the chunk ids', which are
+    // fresh at every ingestion: the same knowledge base and question give the same ranking every time.
+    const place = new Map(result.rows.map((row) => [row.id, `${row.source}\u0000${String(row.chunk_index).padStart(6, '0')}`]));
+    const fused = hits.sort((a, b) => b.score - a.score || place.get(a.chunkId)!.localeCompare(place.get(b.chunkId)!));
     return (this.options.ranker ? await this.options.ranker.rank(vector, fused) : fused).slice(0, limit);
   }
 
