@@ -194,6 +194,10 @@ describe('evaluatePolicyGate', () => {
     ['hey we just hired a new office mgr, can one of ur people do a live screenshare w her next wk? who do i speak to to book that', 'human_requested'],
     ['Their attorney says your certificate is fake and they will sue.', 'legal'],
     ['we were charged twice this month, please fix', 'refund'],
+    // Round 38: a human to walk them through it; a lawyer's letter turned on us; our overcharge.
+    ['how do i set up autopay for a preneed family? actually can a human walk me thru it on a call, im not techy', 'human_requested'],
+    ['I received a letter from our lawyer saying your contract is void.', 'legal'],
+    ['you overcharged us by 40 dollars on the last invoice', 'refund'],
     // Held-back round 34: the vendor's own card processing rate, against a competitor's.
     ["whats ur card processing % ? square takes 2.6 + 15c from me rn, if ur cheaper i'll switch", 'pricing'],
     // Held-back round 28.
@@ -329,6 +333,11 @@ describe('evaluatePolicyGate', () => {
     ['Their attorney and their insurance carrier have both asked us for the certificate from our March cleaning. What is the easiest way to send it straight to them?'],
     ["We accidentally charged Olive Tree Bistro's card twice for their May cleaning through the Pay now button. How do I send them back just that amount?"],
     ['who do I speak to in my team to book a room for the training?'],
+    // Round 38: a family's lawyer's letter to store, our solicitor's advice to keep contracts, their gardeners overcharged.
+    ["Where should we keep the signed pre-need contracts and a letter we got from a family's lawyer about a boundary dispute between two plots?"],
+    ["Today we got a letter from his estate's lawyer with the executor's letter of appointment, asking that the unused graves go to his three children."],
+    ["Our solicitor has advised the committee to keep a signed copy of every tenant's allotment contract. Can we keep these contracts in Plotwell?"],
+    ['We overcharged three gardeners on water this year. Rather than sending money back, can we just knock it off their next bill?'],
     // Round 36: store credit for their divers instead of their money back; a discount clause in their own agreement.
     ['storm coming in tmrw, need to cancel the 8am boat. can everyone just get credit instead of money back? how do i do it for the whole trip at once'],
     ['Our lawyer has just finished revising our residential subscription agreement (new cancellation wording and an updated discount clause). Will existing signers move to the new version?'],
