@@ -61,7 +61,7 @@ export interface KnowledgeSearchOptions {
   wordVectors?: WordVectors;
   /** How long corpus statistics are reused; ingestion by another process shows up after this. */
   statsTtlMs?: number;
-  /** Chooses the order of the best candidates' articles (ArticleRanker); without it, hits are in fused order. */
+  /** Chooses which of the best candidates' articles comes first (ArticleRanker); without it, hits are in fused order. */
   ranker?: Pick<ArticleRanker, 'rank'>;
 }
 
